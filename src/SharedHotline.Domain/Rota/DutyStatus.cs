@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace SharedHotline.Domain.Rota;
+
+/// <summary>Who answers a kommune's citizens at one instant.</summary>
+public sealed record DutyStatus(
+    int KommuneKode,
+    Instant At,
+    bool OwnHoursOpen,
+    IReadOnlyList<ShiftSlot> Slots,
+    IReadOnlyList<OverflowRule> Overflow)
+{
+    public OpeningMode Mode => OwnHoursOpen ? OpeningMode.Own : Slots.Count > 0 ? OpeningMode.Shared : OpeningMode.Closed;
+
+    public bool IsOpen => Mode != OpeningMode.Closed;
+
+    public int? ResponsibleKommune => Mode switch
+    {
+        OpeningMode.Own => KommuneKode,
+        OpeningMode.Shared => Slots[0].ResponsibleKommune,
+        _ => null,
+    };
+
+    public IEnumerable<Guid> RosteredAgents => Slots.SelectMany(s => s.AgentIds).Distinct();
+}

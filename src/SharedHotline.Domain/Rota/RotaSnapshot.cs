@@ -1,0 +1,144 @@
+using NodaTime;
+using SharedHotline.Domain.Tenancy;
+
+namespace SharedHotline.Domain.Rota;
+
+/// <summary>
+/// An immutable view of every kommune and partnership, answering: who is on duty for kommune K at
+/// instant t, which windows are open between two dates, and when K opens next.
+/// </summary>
+public sealed class RotaSnapshot
+{
+    public static DateTimeZone Copenhagen { get; } = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
+
+    private readonly Dictionary<int, Kommune> _kommuner;
+    private readonly Dictionary<int, Partnership[]> _partnershipsByKommune;
+
+    public RotaSnapshot(IEnumerable<Kommune> kommuner, IEnumerable<Partnership> partnerships, DateTimeZone? zone = null)
+    {
+        Zone = zone ?? Copenhagen;
+        _kommuner = kommuner.ToDictionary(k => k.Kode);
+        Partnerships = partnerships.ToList();
+        _partnershipsByKommune = _kommuner.Keys.ToDictionary(k => k, k => Partnerships.Where(p => p.Includes(k)).ToArray());
+    }
+
+    public DateTimeZone Zone { get; }
+    public IReadOnlyList<Partnership> Partnerships { get; }
+    public IReadOnlyCollection<Kommune> Kommuner => _kommuner.Values;
+
+    public Kommune? FindKommune(int kode) => _kommuner.GetValueOrDefault(kode);
+
+    public IReadOnlyList<Partnership> PartnershipsOf(int kode) => _partnershipsByKommune.GetValueOrDefault(kode) ?? [];
+
+    public DutyStatus DutyAt(int kode, Instant t)
+    {
+        var date = DateOnly.FromDateTime(t.InZone(Zone).Date.ToDateTimeUnspecified());
+        var slots = new List<ShiftSlot>();
+        var overflow = new List<OverflowRule>();
+        foreach (var partnership in PartnershipsOf(kode))
+        {
+            var found = new List<ShiftSlot>();
+            RotaCalendar.AddSlotsOn(partnership, date.AddDays(-1), Zone, found);
+            RotaCalendar.AddSlotsOn(partnership, date, Zone, found);
+            var open = found.Where(s => s.Contains(t)).ToList();
+            slots.AddRange(open);
+            if (open.Count > 0 && partnership.Overflow is { } rule && rule.KommuneKode != kode && OwnHoursOpen(rule.KommuneKode, t))
+            {
+                overflow.Add(rule);
+            }
+        }
+
+        return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow);
+    }
+
+    public bool OwnHoursOpen(int kode, Instant t)
+    {
+        var date = DateOnly.FromDateTime(t.InZone(Zone).Date.ToDateTimeUnspecified());
+        return OwnIntervalsOn(kode, date).Any(i => t >= i.Start && t < i.End);
+    }
+
+    /// <summary>The effective windows from the start of <paramref name="from"/> to the end of <paramref name="to"/>, in local dates.</summary>
+    public IReadOnlyList<OpeningWindow> OpeningWindows(int kode, DateOnly from, DateOnly to)
+    {
+        var segments = new List<(Instant Start, Instant End, OpeningMode Mode, int Responsible, string? Partnership)>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            segments.AddRange(OwnIntervalsOn(kode, date).Select(i => (i.Start, i.End, OpeningMode.Own, kode, (string?)null)));
+        }
+
+        foreach (var partnership in PartnershipsOf(kode))
+        {
+            segments.AddRange(RotaCalendar.SlotsBetween(partnership, from, to, Zone)
+                .Select(s => (s.Start, s.End, OpeningMode.Shared, s.ResponsibleKommune, (string?)partnership.Id)));
+        }
+
+        var boundaries = segments.SelectMany(s => new[] { s.Start, s.End }).Distinct().Order().ToList();
+        var windows = new List<OpeningWindow>();
+        for (var i = 0; i + 1 < boundaries.Count; i++)
+        {
+            var (start, end) = (boundaries[i], boundaries[i + 1]);
+            var covering = segments.Where(s => s.Start <= start && s.End >= end).OrderBy(s => s.Mode == OpeningMode.Own ? 0 : 1).FirstOrDefault();
+            if (covering == default)
+            {
+                continue;
+            }
+
+            var last = windows.Count > 0 ? windows[^1] : null;
+            if (last is not null && last.End.ToInstant() == start && last.Mode == covering.Mode
+                && last.ResponsibleKommune == covering.Responsible && last.PartnershipId == covering.Partnership)
+            {
+                windows[^1] = last with { End = end.InZone(Zone) };
+            }
+            else
+            {
+                windows.Add(new OpeningWindow(start.InZone(Zone), end.InZone(Zone), covering.Mode, covering.Responsible, covering.Partnership));
+            }
+        }
+
+        return windows;
+    }
+
+    /// <summary>The start of the first window after <paramref name="t"/> that is not contiguous with the one open at t.</summary>
+    public OpeningWindow? NextOpening(int kode, Instant t, int searchDays = 60)
+    {
+        var today = DateOnly.FromDateTime(t.InZone(Zone).Date.ToDateTimeUnspecified());
+        var cursor = t;
+        foreach (var window in OpeningWindows(kode, today.AddDays(-1), today.AddDays(searchDays)))
+        {
+            var (start, end) = (window.Start.ToInstant(), window.End.ToInstant());
+            if (end <= cursor)
+            {
+                continue;
+            }
+
+            if (start <= cursor)
+            {
+                cursor = end;
+                continue;
+            }
+
+            return window;
+        }
+
+        return null;
+    }
+
+    private IEnumerable<(Instant Start, Instant End)> OwnIntervalsOn(int kode, DateOnly date)
+    {
+        if (!_kommuner.TryGetValue(kode, out var kommune))
+        {
+            yield break;
+        }
+
+        var settings = kommune.Settings;
+        if (!settings.OwnHoursOnPublicHolidays && RotaCalendar.HolidayName(date) is not null)
+        {
+            yield break;
+        }
+
+        foreach (var window in settings.OwnHours.On(date.DayOfWeek))
+        {
+            yield return (RotaCalendar.ToInstant(date, window.Start, Zone), RotaCalendar.ToInstant(date, window.End, Zone));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace SharedHotline.Domain.Routing;
+
+public sealed record Assignment(Guid ChatId, Guid AgentId);

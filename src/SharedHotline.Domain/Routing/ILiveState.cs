@@ -1,0 +1,37 @@
+namespace SharedHotline.Domain.Routing;
+
+/// <summary>
+/// The live state shared by every node: queue, presence, assignments and agent load.
+/// Implementations make <see cref="TryAssignAsync"/> and <see cref="TryTransferAsync"/> atomic.
+/// </summary>
+public interface ILiveState
+{
+    Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default);
+
+    Task SetOfflineAsync(Guid agentId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default);
+
+    Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default);
+
+    /// <summary>Adds the chat to the queue unless it is already queued or assigned.</summary>
+    Task EnqueueAsync(QueuedChat chat, CancellationToken ct = default);
+
+    /// <summary>The queue in service order.</summary>
+    Task<IReadOnlyList<QueuedChat>> GetQueueAsync(CancellationToken ct = default);
+
+    Task<bool> RemoveFromQueueAsync(Guid chatId, CancellationToken ct = default);
+
+    /// <summary>Atomically moves a queued chat to an available agent under capacity. False if either has changed.</summary>
+    Task<bool> TryAssignAsync(Guid chatId, Guid agentId, CancellationToken ct = default);
+
+    /// <summary>Atomically moves an assigned chat from one agent to another available agent under capacity.</summary>
+    Task<bool> TryTransferAsync(Guid chatId, Guid fromAgentId, Guid toAgentId, CancellationToken ct = default);
+
+    Task<Guid?> GetAssignedAgentAsync(Guid chatId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default);
+
+    /// <summary>Ends an assignment and frees the agent's capacity. False if the chat was not assigned.</summary>
+    Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default);
+}

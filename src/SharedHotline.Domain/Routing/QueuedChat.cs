@@ -1,0 +1,4 @@
+namespace SharedHotline.Domain.Routing;
+
+/// <summary>A chat waiting for an agent. Chats put back by a transfer or a lost node carry <see cref="Priority"/>.</summary>
+public sealed record QueuedChat(Guid ChatId, int KommuneKode, string Topic, DateTimeOffset EnqueuedAt, bool Priority = false);

@@ -1,0 +1,3 @@
+namespace SharedHotline.Domain.Tenancy;
+
+public sealed record CannedAnswer(string Title, string Text);

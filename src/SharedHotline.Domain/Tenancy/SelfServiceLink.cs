@@ -1,0 +1,3 @@
+namespace SharedHotline.Domain.Tenancy;
+
+public sealed record SelfServiceLink(string Title, string Url);
