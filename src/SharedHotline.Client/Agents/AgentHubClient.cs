@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+using SharedHotline.Client.Contracts;
+
+namespace SharedHotline.Client.Agents;
+
+/// <summary>The agent side: presence, chats offered and assigned, messages, typing, end and transfer.</summary>
+public sealed class AgentHubClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    public AgentHubClient(Uri serverUrl, Func<Task<string?>> accessToken, Action<HttpConnectionOptions>? configure = null)
+    {
+        _connection = HubConnectionFactory.Create(new Uri(serverUrl, HubPaths.Agent), o =>
+        {
+            o.AccessTokenProvider = accessToken;
+            configure?.Invoke(o);
+        });
+        _connection.On<AgentChat>(nameof(IAgentHubClient.ChatOffered), c => ChatOffered?.Invoke(c));
+        _connection.On<ChatRemoved>(nameof(IAgentHubClient.ChatRemoved), r => ChatRemoved?.Invoke(r));
+        _connection.On<ChatMessage>(nameof(IAgentHubClient.MessageReceived), m => MessageReceived?.Invoke(m));
+        _connection.On<TypingSignal>(nameof(IAgentHubClient.Typing), t => Typing?.Invoke(t));
+        _connection.On<QueueOverview>(nameof(IAgentHubClient.QueueChanged), q => QueueChanged?.Invoke(q));
+        _connection.Reconnected += async _ =>
+        {
+            if (LastPresence is { } presence)
+            {
+                await SetPresenceAsync(presence);
+            }
+        };
+    }
+
+    public event Action<AgentChat>? ChatOffered;
+    public event Action<ChatRemoved>? ChatRemoved;
+    public event Action<ChatMessage>? MessageReceived;
+    public event Action<TypingSignal>? Typing;
+    public event Action<QueueOverview>? QueueChanged;
+
+    public Presence? LastPresence { get; private set; }
+    public HubConnectionState State => _connection.State;
+
+    public Task ConnectAsync(CancellationToken ct = default) => _connection.StartAsync(ct);
+
+    public async Task<AgentSession> SetPresenceAsync(Presence presence, CancellationToken ct = default)
+    {
+        var session = await HubConnectionFactory.Invoke(() => _connection.InvokeAsync<AgentSession>("SetPresence", presence, ct));
+        LastPresence = presence;
+        return session;
+    }
+
+    public Task<AgentSession> GetSessionAsync(CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<AgentSession>("GetSession", ct));
+
+    /// <summary>Accepts a chat offered to this agent, or takes a waiting chat from the queue this agent may answer.</summary>
+    public Task<AgentChat> AcceptChatAsync(Guid chatId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<AgentChat>("AcceptChat", chatId, ct));
+
+    public Task<AgentChat> GetChatAsync(Guid chatId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<AgentChat>("GetChat", chatId, ct));
+
+    public Task<MessageAck> SendAsync(Guid chatId, string text, string? clientMessageId = null, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<MessageAck>("SendMessage", chatId, clientMessageId ?? Guid.NewGuid().ToString("N"), text, ct));
+
+    public Task SetTypingAsync(Guid chatId, bool isTyping, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync("SetTyping", chatId, isTyping, ct));
+
+    public Task EndChatAsync(Guid chatId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync("EndChat", chatId, ct));
+
+    /// <summary>Hands the chat to another available agent, or back to the front of the queue when <paramref name="toAgentId"/> is null.</summary>
+    public Task TransferChatAsync(Guid chatId, Guid? toAgentId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync("TransferChat", chatId, toAgentId, ct));
+
+    public Task<QueueOverview> GetQueueAsync(CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<QueueOverview>("GetQueue", ct));
+
+    public Task StopAsync(CancellationToken ct = default) => _connection.StopAsync(ct);
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,3 @@
+namespace SharedHotline.Client.Contracts;
+
+public sealed record ChatStateChanged(Guid ChatId, ChatStatus Status, string? AgentName, DateTimeOffset At);

@@ -1,0 +1,21 @@
+namespace SharedHotline.Client.Contracts;
+
+/// <summary>The typed hub errors (the wire code before the colon of a hub error message).</summary>
+public static class HubErrorCodes
+{
+    public const string KommuneNotFound = "kommune_not_found";
+    public const string TopicNotFound = "topic_not_found";
+    public const string HotlineClosed = "hotline_closed";
+    public const string MessageEmpty = "message_empty";
+    public const string MessageTooLong = "message_too_long";
+    public const string MessageInvalid = "message_invalid";
+    public const string InvalidArgument = "invalid_argument";
+    public const string SessionInvalid = "session_invalid";
+    public const string ChatNotFound = "chat_not_found";
+    public const string ChatNotAccessible = "chat_not_accessible";
+    public const string ChatEnded = "chat_ended";
+    public const string AgentUnavailable = "agent_unavailable";
+    public const string AgentAtCapacity = "agent_at_capacity";
+    public const string NotAuthorized = "not_authorized";
+    public const string Internal = "internal_error";
+}

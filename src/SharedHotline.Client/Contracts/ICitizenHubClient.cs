@@ -1,0 +1,10 @@
+namespace SharedHotline.Client.Contracts;
+
+/// <summary>Events the server sends to a citizen's connection.</summary>
+public interface ICitizenHubClient
+{
+    Task MessageReceived(ChatMessage message);
+    Task QueueUpdated(QueueStatus status);
+    Task ChatStateChanged(ChatStateChanged change);
+    Task Typing(TypingSignal signal);
+}

@@ -1,0 +1,153 @@
+using SharedHotline.Domain.Routing;
+
+namespace SharedHotline.Infrastructure.LiveState;
+
+/// <summary>The embedded default: live state in this process, guarded by one lock so every check-and-set is atomic.</summary>
+public sealed class InProcessLiveState(TimeProvider time) : ILiveState
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, AgentPresence> _agents = [];
+    private readonly Dictionary<Guid, QueuedChat> _queue = [];
+    private readonly Dictionary<Guid, Guid> _assignments = [];
+
+    public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var load = _assignments.Count(a => a.Value == agentId);
+            var lastFreed = _agents.TryGetValue(agentId, out var existing) ? existing.LastFreedAt : time.GetUtcNow();
+            _agents[agentId] = new AgentPresence(agentId, homeKommune, status, capacity, skills, load, lastFreed);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SetOfflineAsync(Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_agents.TryGetValue(agentId, out var agent))
+            {
+                _agents[agentId] = agent with { Status = PresenceStatus.Offline };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<AgentPresence>>(_agents.Values.ToList());
+        }
+    }
+
+    public Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_agents.GetValueOrDefault(agentId));
+        }
+    }
+
+    public Task EnqueueAsync(QueuedChat chat, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_assignments.ContainsKey(chat.ChatId))
+            {
+                _queue.TryAdd(chat.ChatId, chat);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<QueuedChat>> GetQueueAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<QueuedChat>>(Router.InServiceOrder(_queue.Values).ToList());
+        }
+    }
+
+    public Task<bool> RemoveFromQueueAsync(Guid chatId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_queue.Remove(chatId));
+        }
+    }
+
+    public Task<bool> TryAssignAsync(Guid chatId, Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_queue.ContainsKey(chatId) || !_agents.TryGetValue(agentId, out var agent) || !agent.CanTakeChat)
+            {
+                return Task.FromResult(false);
+            }
+
+            _queue.Remove(chatId);
+            _assignments[chatId] = agentId;
+            _agents[agentId] = agent with { ActiveChats = agent.ActiveChats + 1 };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> TryTransferAsync(Guid chatId, Guid fromAgentId, Guid toAgentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_assignments.TryGetValue(chatId, out var current) || current != fromAgentId
+                || !_agents.TryGetValue(toAgentId, out var target) || !target.CanTakeChat)
+            {
+                return Task.FromResult(false);
+            }
+
+            _assignments[chatId] = toAgentId;
+            _agents[toAgentId] = target with { ActiveChats = target.ActiveChats + 1 };
+            if (_agents.TryGetValue(fromAgentId, out var source))
+            {
+                _agents[fromAgentId] = source with { ActiveChats = Math.Max(0, source.ActiveChats - 1), LastFreedAt = time.GetUtcNow() };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Guid?> GetAssignedAgentAsync(Guid chatId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_assignments.TryGetValue(chatId, out var agent) ? agent : (Guid?)null);
+        }
+    }
+
+    public Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Guid>>(_assignments.Where(a => a.Value == agentId).Select(a => a.Key).ToList());
+        }
+    }
+
+    public Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_assignments.Remove(chatId, out var agentId))
+            {
+                return Task.FromResult(false);
+            }
+
+            if (_agents.TryGetValue(agentId, out var agent))
+            {
+                _agents[agentId] = agent with { ActiveChats = Math.Max(0, agent.ActiveChats - 1), LastFreedAt = at };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+}

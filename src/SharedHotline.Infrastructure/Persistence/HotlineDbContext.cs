@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SharedHotline.Domain.Rota;
+using SharedHotline.Domain.Tenancy;
+
+namespace SharedHotline.Infrastructure.Persistence;
+
+public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DbSet<KommuneRecord> Kommuner => Set<KommuneRecord>();
+    public DbSet<PartnershipRecord> Partnerships => Set<PartnershipRecord>();
+    public DbSet<StaffAccount> Staff => Set<StaffAccount>();
+    public DbSet<ChatRecord> Chats => Set<ChatRecord>();
+    public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
+    public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC ticks so that SQLite can order and compare them.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KommuneRecord>(e =>
+        {
+            e.ToTable("kommuner");
+            e.HasKey(k => k.Kode);
+            e.Property(k => k.Kode).ValueGeneratedNever();
+            e.HasIndex(k => k.Slug).IsUnique();
+            e.Property(k => k.Slug).HasMaxLength(64);
+            e.Property(k => k.Name).HasMaxLength(128);
+            e.Property(k => k.Settings).HasConversion(JsonConverter<KommuneSettings>(), JsonComparer<KommuneSettings>());
+        });
+
+        modelBuilder.Entity<PartnershipRecord>(e =>
+        {
+            e.ToTable("partnerships");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(64);
+            e.Property(p => p.Rota).HasConversion(JsonConverter<Partnership>(), JsonComparer<Partnership>());
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<StaffAccount>(e =>
+        {
+            e.ToTable("staff");
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.UserName).IsUnique();
+            e.Property(s => s.UserName).HasMaxLength(128);
+            e.Property(s => s.DisplayName).HasMaxLength(200);
+            e.Property(s => s.Roles).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
+            e.Property(s => s.CoordinatorOf).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
+            e.Property(s => s.Skills).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
+        });
+
+        modelBuilder.Entity<ChatRecord>(e =>
+        {
+            e.ToTable("chats");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.KommuneKode, c.CreatedAt });
+            e.HasIndex(c => c.State);
+            e.Property(c => c.Reference).HasMaxLength(32);
+            e.Property(c => c.Topic).HasMaxLength(64);
+            e.Property(c => c.CitizenName).HasMaxLength(100);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ChatMessageRecord>(e =>
+        {
+            e.ToTable("chat_messages");
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.ChatId, m.Seq }).IsUnique();
+            e.HasIndex(m => new { m.ChatId, m.ClientMessageId }).IsUnique();
+            e.Property(m => m.ClientMessageId).HasMaxLength(64);
+            e.Property(m => m.SenderName).HasMaxLength(100);
+            e.Property(m => m.Sender).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<CallbackRequestRecord>(e =>
+        {
+            e.ToTable("callback_requests");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.KommuneKode, c.CreatedAt });
+            e.Property(c => c.Reference).HasMaxLength(32);
+            e.Property(c => c.Topic).HasMaxLength(64);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.Phone).HasMaxLength(32);
+            e.Property(c => c.PreferredTime).HasMaxLength(100);
+            e.Property(c => c.Message).HasMaxLength(4000);
+        });
+    }
+
+    private static ValueConverter<T, string> JsonConverter<T>() =>
+        new(v => JsonSerializer.Serialize(v, Json), s => JsonSerializer.Deserialize<T>(s, Json)!);
+
+    private static ValueComparer<T> JsonComparer<T>() =>
+        new(
+            (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+            v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!);
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SharedHotline.Domain.Rota;
+using SharedHotline.Domain.Tenancy;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Infrastructure.Seeding;
+
+/// <summary>Applies migrations, then inserts configured kommuner and (once) the demo partnership and staff.</summary>
+public sealed class DatabaseSeeder(
+    HotlineDbContext db,
+    IOptions<SeedOptions> options,
+    IPasswordHasher<StaffAccount> hasher,
+    TimeProvider time,
+    ILogger<DatabaseSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        var seed = options.Value;
+
+        var known = await db.Kommuner.Select(k => k.Kode).ToListAsync(ct);
+        foreach (var kommune in seed.Kommuner.Where(k => !known.Contains(k.Kode)))
+        {
+            db.Kommuner.Add(new KommuneRecord { Kode = kommune.Kode, Slug = kommune.Slug, Name = kommune.Name, Settings = ToSettings(kommune) });
+            logger.LogInformation("Kommune {KommuneSlug} ({Kommunekode}) added from configuration", kommune.Slug, kommune.Kode);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        if (!seed.SeedDemoData || await db.Staff.AnyAsync(ct))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(seed.DemoPassword))
+        {
+            throw new InvalidOperationException("Hotline:SeedDemoData is on but Hotline:DemoPassword is empty.");
+        }
+
+        db.Partnerships.Add(new PartnershipRecord { Id = DemoStaff.PartnershipId, Rota = DemoRota.Create(), Version = 1, UpdatedAt = time.GetUtcNow() });
+        foreach (var person in DemoStaff.People)
+        {
+            var account = new StaffAccount
+            {
+                Id = DemoStaff.IdOf(person.UserName),
+                UserName = person.UserName,
+                DisplayName = person.DisplayName,
+                HomeKommune = person.HomeKommune,
+                Roles = [.. person.Roles],
+                CoordinatorOf = person.Roles.Contains(StaffRoles.Coordinator) ? [DemoStaff.PartnershipId] : [],
+                Skills = [.. person.Skills],
+                Capacity = 3,
+            };
+            account.PasswordHash = hasher.HashPassword(account, seed.DemoPassword);
+            db.Staff.Add(account);
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo partnership {PartnershipId} and {StaffCount} staff accounts seeded", DemoStaff.PartnershipId, DemoStaff.People.Count);
+    }
+
+    public static KommuneSettings ToSettings(KommuneSeed seed) => new()
+    {
+        OwnHours = WeeklyHoursFormat.Parse(seed.OwnHours),
+        OwnHoursOnPublicHolidays = seed.OwnHoursOnPublicHolidays,
+        Colour = seed.Colour,
+        RetentionDays = seed.RetentionDays,
+        WebsiteOrigins = seed.WebsiteOrigins,
+        Topics = Topic.Standard,
+        CannedAnswers =
+        [
+            new("Velkommen", $"Hej, du taler med Selvbetjeningshotlinen for {seed.Name} Kommune. Hvad kan jeg hjælpe med?"),
+            new("CPR-advarsel", "Skriv venligst ikke dit CPR-nummer her i chatten."),
+            new("MitID", "Du kan bestille et nyt MitID eller ændre dine oplysninger på mitid.dk."),
+            new("Afslutning", "Tak for henvendelsen. Du er altid velkommen til at skrive igen."),
+        ],
+        SelfServiceLinks =
+        [
+            new("Borger.dk", "https://www.borger.dk"),
+            new("Pas og kørekort", "https://www.borger.dk/familie-og-boern/pas-og-koerekort"),
+            new("Flytning", "https://www.borger.dk/bolig-og-flytning/flytning"),
+            .. seed.SelfServiceUrl is { Length: > 0 } url ? new[] { new SelfServiceLink($"{seed.Name} Kommune", url) } : [],
+        ],
+    };
+}

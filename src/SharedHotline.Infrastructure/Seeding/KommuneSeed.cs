@@ -1,0 +1,18 @@
+namespace SharedHotline.Infrastructure.Seeding;
+
+/// <summary>One kommune as configured under <c>Hotline:Kommuner</c>; inserted into the tenant store when missing.</summary>
+public sealed class KommuneSeed
+{
+    public int Kode { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>E.g. "Mon-Wed 09:00-15:00, Thu 09:00-17:00, Fri 09:00-15:00".</summary>
+    public string OwnHours { get; set; } = "";
+
+    public bool OwnHoursOnPublicHolidays { get; set; }
+    public string Colour { get; set; } = "#1f5f8b";
+    public int RetentionDays { get; set; } = 90;
+    public List<string> WebsiteOrigins { get; set; } = [];
+    public string? SelfServiceUrl { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace SharedHotline.Infrastructure.Seeding;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Hotline";
+
+    public List<KommuneSeed> Kommuner { get; set; } = [];
+
+    /// <summary>Seed the demo partnership, its rota and the demo staff accounts on first start.</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Password of every seeded demo account.</summary>
+    public string DemoPassword { get; set; } = "";
+}

@@ -1,0 +1,266 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.Persistence;
+using SharedHotline.Server.Rota;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// What an agent can do. An agent sees a chat only while it is assigned to them, or while it waits in a
+/// queue they may answer right now (their own kommune in own hours, a slot they are rostered on, overflow).
+/// </summary>
+public sealed class AgentChats(
+    HotlineDbContext db,
+    ChatMessageLog messages,
+    ChatLifecycle lifecycle,
+    ILiveState live,
+    RotaProvider rota,
+    ChatDispatcher dispatcher,
+    ChatNotifier notify,
+    TimeProvider time,
+    ILogger<AgentChats> logger)
+{
+    public async Task<AgentSession> SetPresenceAsync(Guid agentId, Presence presence, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(presence))
+        {
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, "Presence must be Available, Away or Offline.");
+        }
+
+        var account = await AccountAsync(agentId, ct);
+        if (presence == Presence.Offline)
+        {
+            await live.SetOfflineAsync(agentId, ct);
+        }
+        else
+        {
+            var status = presence == Presence.Available ? PresenceStatus.Available : PresenceStatus.Away;
+            await live.SetPresenceAsync(agentId, account.HomeKommune, status, account.Capacity, account.Skills, ct);
+        }
+
+        logger.LogInformation("Agent {AgentId} is {Presence}", agentId, presence);
+        await dispatcher.DispatchAsync(ct);
+        return await SessionAsync(agentId, ct);
+    }
+
+    public async Task<AgentSession> SessionAsync(Guid agentId, CancellationToken ct)
+    {
+        var account = await AccountAsync(agentId, ct);
+        var snapshot = await rota.GetAsync(ct);
+        var presence = await live.GetAgentAsync(agentId, ct);
+        var chatIds = await live.GetChatsOfAgentAsync(agentId, ct);
+        var chats = new List<AgentChat>();
+        foreach (var chatId in chatIds)
+        {
+            chats.Add(await ViewAsync(chatId, ct));
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var serving = snapshot.Kommuner
+            .Where(k => Router.Tier(agentId, account.HomeKommune, new QueuedChat(Guid.Empty, k.Kode, "", time.GetUtcNow()), snapshot.DutyAt(k.Kode, now), time.GetUtcNow()) is not null)
+            .Select(k => k.Slug)
+            .ToList();
+        return new AgentSession(
+            agentId,
+            account.DisplayName,
+            snapshot.SlugOf(account.HomeKommune),
+            presence is null ? Presence.Offline : (Presence)(int)presence.Status,
+            account.Capacity,
+            serving,
+            chats);
+    }
+
+    public async Task<AgentChat> AcceptAsync(Guid agentId, Guid chatId, CancellationToken ct)
+    {
+        var chat = await ChatAsync(chatId, ct);
+        var assigned = await live.GetAssignedAgentAsync(chatId, ct);
+        if (assigned is null)
+        {
+            await TakeFromQueueAsync(agentId, chat, ct);
+        }
+        else if (assigned != agentId)
+        {
+            throw NotAccessible(chat);
+        }
+
+        if (chat.State != ChatState.Active)
+        {
+            var now = time.GetUtcNow();
+            chat.State = ChatState.Active;
+            chat.AgentId = agentId;
+            chat.AcceptedAt = now;
+            chat.AssignedAt ??= now;
+            await db.SaveChangesAsync(ct);
+            var account = await AccountAsync(agentId, ct);
+            var firstName = ChatViews.FirstName(account.DisplayName);
+            var snapshot = await rota.GetAsync(ct);
+            var note = await messages.AppendSystemAsync(chat.Id, $"{firstName} fra {snapshot.RequireKommune(account.HomeKommune).Name} Kommune er klar til at hjælpe dig.", ct);
+            await notify.MessageAsync(note.ToContract(), agentId);
+            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));
+            logger.LogInformation("Chat {ChatId} accepted by {AgentId}", chat.Id, agentId);
+        }
+
+        return await ViewAsync(chat.Id, ct);
+    }
+
+    public async Task<AgentChat> GetAsync(Guid agentId, Guid chatId, CancellationToken ct)
+    {
+        var chat = await ChatAsync(chatId, ct);
+        var assigned = await live.GetAssignedAgentAsync(chatId, ct);
+        if (assigned != agentId && !(chat.State == ChatState.Queued && await IsEligibleAsync(agentId, chat, ct)))
+        {
+            throw NotAccessible(chat);
+        }
+
+        return await ViewAsync(chatId, ct);
+    }
+
+    public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, CancellationToken ct)
+    {
+        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
+        var body = MessageText.Validate(text);
+        if (chat.State == ChatState.Assigned)
+        {
+            await AcceptAsync(agentId, chatId, ct);
+        }
+
+        var account = await AccountAsync(agentId, ct);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, ChatViews.FirstName(account.DisplayName), id, body, ct);
+        if (!appended.Duplicate)
+        {
+            logger.LogInformation("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
+            await notify.MessageAsync(appended.Message.ToContract(), agentId);
+        }
+
+        var m = appended.Message;
+        return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
+    }
+
+    public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
+    {
+        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        await notify.Citizen(chat.Id).Typing(new TypingSignal(chat.Id, Sender.Agent, isTyping));
+    }
+
+    public async Task EndAsync(Guid agentId, Guid chatId, CancellationToken ct)
+    {
+        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        await lifecycle.EndAsync(chat, "agent", ct);
+    }
+
+    /// <summary>To another available agent who may answer the chat, or back to the front of the queue.</summary>
+    public async Task TransferAsync(Guid agentId, Guid chatId, Guid? toAgentId, CancellationToken ct)
+    {
+        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        var now = time.GetUtcNow();
+        if (toAgentId is null)
+        {
+            await live.ReleaseAsync(chat.Id, now, ct);
+            chat.State = ChatState.Queued;
+            chat.AgentId = null;
+            await db.SaveChangesAsync(ct);
+            await live.EnqueueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), ct);
+            await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
+            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
+            logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
+            await dispatcher.DispatchAsync(ct);
+            return;
+        }
+
+        var target = toAgentId.Value;
+        if (target == agentId || !await IsEligibleAsync(target, chat, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent cannot answer this kommune's citizens right now.");
+        }
+
+        if (!await live.TryTransferAsync(chat.Id, agentId, target, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available or has no free capacity.");
+        }
+
+        chat.State = ChatState.Assigned;
+        chat.AgentId = target;
+        chat.AssignedAt = now;
+        chat.AcceptedAt = null;
+        await db.SaveChangesAsync(ct);
+        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "transferred"));
+        await notify.Agent(target).ChatOffered(await ViewAsync(chat.Id, ct));
+        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
+        logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
+        await dispatcher.DispatchAsync(ct);
+    }
+
+    public async Task<QueueOverview> QueueAsync(Guid agentId, CancellationToken ct)
+    {
+        var account = await AccountAsync(agentId, ct);
+        return await dispatcher.OverviewForAsync(agentId, account.HomeKommune, ct);
+    }
+
+    private async Task TakeFromQueueAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
+    {
+        if (chat.State != ChatState.Queued || !await IsEligibleAsync(agentId, chat, ct))
+        {
+            throw NotAccessible(chat);
+        }
+
+        var presence = await live.GetAgentAsync(agentId, ct);
+        if (presence is not { Status: PresenceStatus.Available })
+        {
+            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "Set your presence to available before taking chats.");
+        }
+
+        if (!presence.CanTakeChat)
+        {
+            throw new HotlineException(HotlineErrorCode.AgentAtCapacity, $"You already have {presence.ActiveChats} of {presence.Capacity} chats.");
+        }
+
+        if (!await live.TryAssignAsync(chat.Id, agentId, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.ChatNotAccessible, "Another agent took this chat first.");
+        }
+    }
+
+    private async Task<bool> IsEligibleAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
+    {
+        var account = await AccountAsync(agentId, ct);
+        var snapshot = await rota.GetAsync(ct);
+        var now = time.GetUtcNow();
+        var duty = snapshot.DutyAt(chat.KommuneKode, Instant.FromDateTimeOffset(now));
+        return Router.Tier(agentId, account.HomeKommune, new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt), duty, now) is not null;
+    }
+
+    private async Task<ChatRecord> AssignedChatAsync(Guid agentId, Guid chatId, CancellationToken ct)
+    {
+        var chat = await ChatAsync(chatId, ct);
+        if (await live.GetAssignedAgentAsync(chatId, ct) != agentId)
+        {
+            throw ChatLifecycle.IsOver(chat.State) && chat.AgentId == agentId
+                ? new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.")
+                : NotAccessible(chat);
+        }
+
+        return chat;
+    }
+
+    private async Task<ChatRecord> ChatAsync(Guid chatId, CancellationToken ct) =>
+        await db.Chats.FirstOrDefaultAsync(c => c.Id == chatId, ct)
+        ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}.");
+
+    private async Task<StaffAccount> AccountAsync(Guid agentId, CancellationToken ct) =>
+        await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == agentId, ct)
+        ?? throw new HotlineException(HotlineErrorCode.NotAuthorized, "Your staff account no longer exists.");
+
+    private async Task<AgentChat> ViewAsync(Guid chatId, CancellationToken ct)
+    {
+        var chat = await db.Chats.AsNoTracking().FirstAsync(c => c.Id == chatId, ct);
+        var snapshot = await rota.GetAsync(ct);
+        return chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), await messages.AfterAsync(chatId, 0, ct));
+    }
+
+    private static HotlineException NotAccessible(ChatRecord chat) =>
+        new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");
+}

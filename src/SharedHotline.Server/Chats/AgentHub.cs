@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Server.Staff;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
+[Authorize(Policy = StaffPolicies.Agent)]
+public sealed class AgentHub(AgentChats chats, AgentConnections connections) : Hub<IAgentHubClient>
+{
+    private Guid AgentId => Context.User!.StaffId();
+
+    public override async Task OnConnectedAsync()
+    {
+        connections.Connected(AgentId, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.AgentGroup(AgentId));
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (connections.Disconnected(AgentId, Context.ConnectionId))
+        {
+            await chats.SetPresenceAsync(AgentId, Presence.Offline, CancellationToken.None);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task<AgentSession> SetPresence(Presence presence) => chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+
+    public Task<AgentSession> GetSession() => chats.SessionAsync(AgentId, Context.ConnectionAborted);
+
+    public Task<AgentChat> AcceptChat(Guid chatId) => chats.AcceptAsync(AgentId, chatId, Context.ConnectionAborted);
+
+    public Task<AgentChat> GetChat(Guid chatId) => chats.GetAsync(AgentId, chatId, Context.ConnectionAborted);
+
+    public Task<MessageAck> SendMessage(Guid chatId, string clientMessageId, string text) =>
+        chats.SendAsync(AgentId, chatId, clientMessageId, text, Context.ConnectionAborted);
+
+    public Task SetTyping(Guid chatId, bool isTyping) => chats.TypingAsync(AgentId, chatId, isTyping, Context.ConnectionAborted);
+
+    public Task EndChat(Guid chatId) => chats.EndAsync(AgentId, chatId, Context.ConnectionAborted);
+
+    public Task TransferChat(Guid chatId, Guid? toAgentId) => chats.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
+
+    public Task<QueueOverview> GetQueue() => chats.QueueAsync(AgentId, Context.ConnectionAborted);
+}

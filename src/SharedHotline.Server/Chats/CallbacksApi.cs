@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using SharedHotline.Infrastructure.Persistence;
+using SharedHotline.Server.Hosting;
+using SharedHotline.Server.Tenancy;
+
+namespace SharedHotline.Server.Chats;
+
+public sealed record CallbackRequest(string? Topic, string? Name, string? Phone, string? PreferredTime, string? Message);
+
+public sealed record CallbackReceipt(string Reference, string Kommune, string Topic, DateTimeOffset ReceivedAt, string Text);
+
+/// <summary>While the hotline is closed a citizen can leave a message or book a call-back; it lands in the kommune's own queue.</summary>
+public static partial class CallbacksApi
+{
+    public static IEndpointRouteBuilder MapCallbacksApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/kommuner/{kommune}/callbacks", CreateAsync)
+            .WithTags("Kommuner")
+            .AllowAnonymous()
+            .WithSummary("Leave a message or book a call-back (telefonmøde); answers with a receipt.");
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(CallbackRequest request, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, ILogger<CallbackRequest> logger, CancellationToken ct)
+    {
+        var kommune = tenant.Current!.Kommune;
+        var errors = new Dictionary<string, string[]>();
+        var topic = kommune.Settings.FindTopic(request.Topic ?? "");
+        if (topic is null)
+        {
+            errors["topic"] = [$"Choose one of: {string.Join(", ", kommune.Settings.Topics.Select(t => t.Code))}."];
+        }
+
+        var phone = request.Phone?.Replace(" ", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(phone) && string.IsNullOrWhiteSpace(request.Message))
+        {
+            errors["phone"] = ["Give a phone number for a call-back, or write a message."];
+        }
+        else if (!string.IsNullOrEmpty(phone) && !PhoneNumber().IsMatch(phone))
+        {
+            errors["phone"] = ["A Danish phone number has 8 digits, optionally after +45."];
+        }
+
+        Check(errors, "name", request.Name, 100);
+        Check(errors, "preferredTime", request.PreferredTime, 100);
+        Check(errors, "message", request.Message, 4000);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var record = new CallbackRequestRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = ChatReferences.New(kommune.Slug),
+            KommuneKode = kommune.Kode,
+            Topic = topic!.Code,
+            Name = request.Name?.Trim(),
+            Phone = phone,
+            PreferredTime = request.PreferredTime?.Trim(),
+            Message = request.Message?.Trim(),
+            CreatedAt = now,
+        };
+        db.Callbacks.Add(record);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Callback request {CallbackId} left for {Kommune} on {Topic}", record.Id, kommune.Slug, record.Topic);
+        var text = phone is { Length: > 0 }
+            ? $"Tak. Vi har modtaget din bestilling af et telefonmøde om {topic.Name}. Din reference er {record.Reference}. {kommune.Name} Kommune ringer dig op."
+            : $"Tak. Vi har modtaget din besked om {topic.Name}. Din reference er {record.Reference}.";
+        return TypedResults.Created($"/api/kommuner/{kommune.Slug}/callbacks/{record.Reference}", new CallbackReceipt(record.Reference, kommune.Slug, topic.Code, now, text));
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > max || value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || HasLoneSurrogate(value))
+        {
+            errors[field] = [$"At most {max} printable characters."];
+        }
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(\+45)?\d{8}$")]
+    private static partial Regex PhoneNumber();
+}

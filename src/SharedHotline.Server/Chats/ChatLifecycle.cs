@@ -1,0 +1,54 @@
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>Ending and abandoning chats, shared by the citizen and agent sides.</summary>
+public sealed class ChatLifecycle(
+    HotlineDbContext db,
+    ChatMessageLog messages,
+    ILiveState live,
+    ChatNotifier notify,
+    ChatDispatcher dispatcher,
+    HandleTimes handleTimes,
+    TimeProvider time,
+    ILogger<ChatLifecycle> logger)
+{
+    public static bool IsOver(ChatState state) => state is ChatState.Ended or ChatState.Abandoned;
+
+    /// <summary>Ends a chat; a citizen leaving a chat nobody has taken yet abandons it.</summary>
+    public async Task EndAsync(ChatRecord chat, string endedBy, CancellationToken ct)
+    {
+        if (IsOver(chat.State))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var agentId = chat.AgentId;
+        chat.State = chat.State == ChatState.Queued ? ChatState.Abandoned : ChatState.Ended;
+        chat.EndedAt = now;
+        chat.EndedBy = endedBy;
+        await db.SaveChangesAsync(ct);
+
+        await live.RemoveFromQueueAsync(chat.Id, ct);
+        await live.ReleaseAsync(chat.Id, now, ct);
+        if (chat.AcceptedAt is { } accepted)
+        {
+            handleTimes.Record(now - accepted);
+        }
+
+        var note = await messages.AppendSystemAsync(chat.Id, endedBy == "citizen" ? "Borgeren har afsluttet chatten." : "Chatten er afsluttet.", ct);
+        await notify.MessageAsync(note.ToContract(), agentId);
+        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now));
+        if (agentId is { } agent)
+        {
+            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {endedBy}"));
+        }
+
+        logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
+        await dispatcher.DispatchAsync(ct);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// Stores chat messages before anything is acknowledged. The per-chat sequence number and the sender's
+/// client message id are both unique, so a resend is stored once and concurrent writers retry.
+/// </summary>
+public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
+{
+    public const int MaxClientMessageIdLength = 64;
+
+    public sealed record Appended(ChatMessageRecord Message, bool Duplicate);
+
+    public async Task<Appended> AppendAsync(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
+            if (existing is not null)
+            {
+                return new Appended(existing, true);
+            }
+
+            var seq = (await db.Messages.Where(m => m.ChatId == chatId).MaxAsync(m => (long?)m.Seq, ct) ?? 0) + 1;
+            var message = new ChatMessageRecord
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                ChatId = chatId,
+                Seq = seq,
+                ClientMessageId = clientMessageId,
+                Sender = sender,
+                AgentId = agentId,
+                SenderName = senderName,
+                Text = text,
+                SentAt = time.GetUtcNow(),
+            };
+            db.Messages.Add(message);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.Entry(message).State = EntityState.Detached;
+                return new Appended(message, false);
+            }
+            catch (DbUpdateException) when (attempt < 8)
+            {
+                // Another writer took this sequence number or stored the same client id first: look again.
+                db.Entry(message).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<ChatMessageRecord> AppendSystemAsync(Guid chatId, string text, CancellationToken ct) =>
+        (await AppendAsync(chatId, MessageSender.System, null, null, "system-" + Guid.NewGuid().ToString("N"), text, ct)).Message;
+
+    public Task<List<ChatMessageRecord>> AfterAsync(Guid chatId, long afterSeq, CancellationToken ct) =>
+        db.Messages.AsNoTracking().Where(m => m.ChatId == chatId && m.Seq > afterSeq).OrderBy(m => m.Seq).ToListAsync(ct);
+
+    public static string ValidateClientMessageId(string? clientMessageId)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > MaxClientMessageIdLength
+            || clientMessageId.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, $"A client message id of 1 to {MaxClientMessageIdLength} printable characters is required.");
+        }
+
+        return clientMessageId;
+    }
+}

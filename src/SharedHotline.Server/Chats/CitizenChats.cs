@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Domain.Tenancy;
+using SharedHotline.Infrastructure.Persistence;
+using SharedHotline.Server.Rota;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>What a citizen can do: open a chat, write, signal typing, leave, and come back after a reconnect.</summary>
+public sealed class CitizenChats(
+    HotlineDbContext db,
+    ChatMessageLog messages,
+    ChatLifecycle lifecycle,
+    ILiveState live,
+    RotaProvider rota,
+    ChatDispatcher dispatcher,
+    ChatNotifier notify,
+    CitizenSessionTokens tokens,
+    TimeProvider time,
+    ILogger<CitizenChats> logger)
+{
+    public const int MaxFirstNameLength = 50;
+
+    public async Task<StartChatResult> StartAsync(StartChatRequest? request, Func<Guid, Task> joinChat, CancellationToken ct)
+    {
+        if (request is null)
+        {
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, "A start request with kommune and topic is required.");
+        }
+
+        var snapshot = await rota.GetAsync(ct);
+        var kommune = snapshot.Kommuner.FirstOrDefault(k => string.Equals(k.Slug, request.Kommune, StringComparison.OrdinalIgnoreCase))
+            ?? throw new HotlineException(HotlineErrorCode.KommuneNotFound, $"No kommune has the slug '{Shorten(request.Kommune)}'.");
+        var topic = kommune.Settings.FindTopic(request.Topic ?? "")
+            ?? throw new HotlineException(HotlineErrorCode.TopicNotFound, $"'{Shorten(request.Topic)}' is not a topic of {kommune.Name} Kommune. Choose one of: {string.Join(", ", kommune.Settings.Topics.Select(t => t.Code))}.");
+        var firstName = ValidateFirstName(request.FirstName);
+
+        var now = time.GetUtcNow();
+        var instant = Instant.FromDateTimeOffset(now);
+        var duty = snapshot.DutyAt(kommune.Kode, instant);
+        if (!duty.IsOpen)
+        {
+            var next = snapshot.NextOpening(kommune.Kode, instant);
+            logger.LogInformation("Chat refused for {Kommune}: the hotline is closed", kommune.Slug);
+            return new StartChatResult(null, next is null ? null : OpeningText.ToInfo(next, snapshot, instant));
+        }
+
+        var chat = new ChatRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = ChatReferences.New(kommune.Slug),
+            KommuneKode = kommune.Kode,
+            Topic = topic.Code,
+            CitizenName = firstName,
+            State = ChatState.Queued,
+            CreatedAt = now,
+        };
+        db.Chats.Add(chat);
+        await db.SaveChangesAsync(ct);
+        await messages.AppendSystemAsync(chat.Id, $"Vi har modtaget dit spørgsmål om {topic.Name}. Din reference er {chat.Reference}.", ct);
+        logger.LogInformation("Chat {ChatId} started for {Kommune} on {Topic} ({OpeningMode})", chat.Id, kommune.Slug, topic.Code, duty.Mode);
+
+        await joinChat(chat.Id);
+        await live.EnqueueAsync(new QueuedChat(chat.Id, kommune.Kode, topic.Code, now), ct);
+        await dispatcher.DispatchAsync(ct);
+        return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
+    }
+
+    public async Task<CitizenChat> ResumeAsync(string? token, long afterSeq, Func<Guid, Task> joinChat, CancellationToken ct)
+    {
+        var chatId = tokens.Validate(token);
+        await joinChat(chatId);
+        return await ViewAsync(chatId, token!, Math.Max(0, afterSeq), ct);
+    }
+
+    public async Task<MessageAck> SendAsync(string? token, string? clientMessageId, string? text, CancellationToken ct)
+    {
+        var chat = await OpenChatAsync(token, ct);
+        var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
+        var body = MessageText.Validate(text);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
+        if (!appended.Duplicate)
+        {
+            logger.LogInformation("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
+            await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId);
+        }
+
+        var m = appended.Message;
+        return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
+    }
+
+    public async Task TypingAsync(string? token, bool isTyping, CancellationToken ct)
+    {
+        var chat = await OpenChatAsync(token, ct);
+        if (chat.AgentId is { } agent)
+        {
+            await notify.Agent(agent).Typing(new TypingSignal(chat.Id, Sender.Citizen, isTyping));
+        }
+    }
+
+    public async Task EndAsync(string? token, CancellationToken ct)
+    {
+        var chatId = tokens.Validate(token);
+        var chat = await db.Chats.FirstOrDefaultAsync(c => c.Id == chatId, ct)
+            ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
+        await lifecycle.EndAsync(chat, "citizen", ct);
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string? token, CancellationToken ct)
+    {
+        var chatId = tokens.Validate(token);
+        return (await messages.AfterAsync(chatId, 0, ct)).Select(m => m.ToContract()).ToList();
+    }
+
+    private async Task<ChatRecord> OpenChatAsync(string? token, CancellationToken ct)
+    {
+        var chatId = tokens.Validate(token);
+        var chat = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chatId, ct)
+            ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
+        return ChatLifecycle.IsOver(chat.State)
+            ? throw new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended. Start a new chat to write again.")
+            : chat;
+    }
+
+    private async Task<CitizenChat> ViewAsync(Guid chatId, string token, long afterSeq, CancellationToken ct)
+    {
+        var chat = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chatId, ct)
+            ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
+        var snapshot = await rota.GetAsync(ct);
+        var agentName = chat.AgentId is { } agentId && chat.State == ChatState.Active
+            ? await db.Staff.Where(s => s.Id == agentId).Select(s => s.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
+        var history = await messages.AfterAsync(chat.Id, afterSeq, ct);
+        return new CitizenChat(
+            chat.Id,
+            chat.Reference,
+            token,
+            snapshot.SlugOf(chat.KommuneKode),
+            chat.Topic,
+            chat.State.ToContract(),
+            agentName is null ? null : ChatViews.FirstName(agentName),
+            chat.State == ChatState.Queued ? await dispatcher.StatusOfAsync(chat.Id, ct) : null,
+            history.Select(m => m.ToContract()).ToList());
+    }
+
+    private static string? ValidateFirstName(string? firstName)
+    {
+        if (string.IsNullOrWhiteSpace(firstName))
+        {
+            return null;
+        }
+
+        var trimmed = firstName.Trim();
+        if (trimmed.Length > MaxFirstNameLength || trimmed.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, $"The first name must be at most {MaxFirstNameLength} printable characters.");
+        }
+
+        return trimmed;
+    }
+
+    private static string Shorten(string? value) =>
+        value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+}

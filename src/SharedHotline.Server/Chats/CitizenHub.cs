@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+using SharedHotline.Client.Contracts;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// The citizen's hub: anonymous. Every call after <see cref="StartChat"/> carries the signed session token,
+/// so any node can serve it and a reconnect on another node resumes the same chat.
+/// </summary>
+public sealed class CitizenHub(CitizenChats chats) : Hub<ICitizenHubClient>
+{
+    public Task<StartChatResult> StartChat(StartChatRequest request) =>
+        chats.StartAsync(request, Join, Context.ConnectionAborted);
+
+    /// <summary>Rejoins the chat and returns its state with every message after <paramref name="afterSeq"/>.</summary>
+    public Task<CitizenChat> ResumeChat(string sessionToken, long afterSeq) =>
+        chats.ResumeAsync(sessionToken, afterSeq, Join, Context.ConnectionAborted);
+
+    public Task<MessageAck> SendMessage(string sessionToken, string clientMessageId, string text) =>
+        chats.SendAsync(sessionToken, clientMessageId, text, Context.ConnectionAborted);
+
+    public Task SetTyping(string sessionToken, bool isTyping) =>
+        chats.TypingAsync(sessionToken, isTyping, Context.ConnectionAborted);
+
+    public Task EndChat(string sessionToken) =>
+        chats.EndAsync(sessionToken, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<ChatMessage>> GetHistory(string sessionToken) =>
+        chats.HistoryAsync(sessionToken, Context.ConnectionAborted);
+
+    private Task Join(Guid chatId) => Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.ChatGroup(chatId));
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.SignalR;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Server.Tenancy;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// Around every hub call: sets the kommune context from the caller's claims, adds a logging scope, and turns
+/// refusals into typed hub errors ("code: message"). Unexpected failures are logged and answered generically.
+/// </summary>
+public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAccessor accessor, ILogger<HotlineHubFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var resolution = await resolver.ResolveAsync(invocationContext.Context);
+        accessor.Current = resolution.Context;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Hub"] = invocationContext.Hub.GetType().Name,
+            ["HubMethod"] = invocationContext.HubMethodName,
+            ["ConnectionId"] = invocationContext.Context.ConnectionId,
+        });
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HotlineException ex)
+        {
+            logger.LogInformation("Hub call {HubMethod} refused with {ErrorCode}", invocationContext.HubMethodName, ex.WireCode);
+            throw new HubException($"{ex.WireCode}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
+        {
+            logger.LogError(ex, "Hub call {HubMethod} failed", invocationContext.HubMethodName);
+            throw new HubException($"{HubErrorCodes.Internal}: Something went wrong on the server. Nothing you had sent before is lost; please try again.");
+        }
+        finally
+        {
+            accessor.Current = null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Server.Staff;
+
+/// <summary>
+/// Staff sign in with a seeded local account (hashed password, lockout). Browsers get a cookie, the typed
+/// client and other programs a bearer token; one policy scheme picks per request.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string Scheme = "staff";
+    public const string Bearer = BearerTokenDefaults.AuthenticationScheme;
+    public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Staff", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || (http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query.ContainsKey("access_token"))
+                    ? Bearer
+                    : Cookie)
+            .AddBearerToken(Bearer, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(10);
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments(HubPaths.Agent) && ctx.Request.Query.TryGetValue("access_token", out var token))
+                    {
+                        ctx.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            })
+            .AddCookie(Cookie, o =>
+            {
+                o.Cookie.Name = "sharedhotline.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Agent, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent))
+            .AddPolicy(StaffPolicies.Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
+
+        services.AddScoped<StaffSignInService>();
+        return services;
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Server.Chats;
+using SharedHotline.Server.Hosting;
+using SharedHotline.Server.Rota;
+
+namespace SharedHotline.Server.Tenancy;
+
+public sealed record KommuneSummary(string Slug, string Name, int Kommunekode, string Colour);
+
+public sealed record TopicDto(string Code, string Name);
+
+public sealed record KommuneRef(string Slug, string Name);
+
+public sealed record HotlineStatus(
+    KommuneRef Kommune,
+    bool Open,
+    OpeningModeDto Mode,
+    KommuneRef? ResponsibleKommune,
+    int QueueLength,
+    int? EstimatedWaitSeconds,
+    OpeningInfo? NextOpening,
+    IReadOnlyList<TopicDto> Topics);
+
+public sealed record OpeningWindowDto(DateTimeOffset Start, DateTimeOffset End, OpeningModeDto Mode, KommuneRef ResponsibleKommune);
+
+/// <summary>The public, per-kommune HTTP API the widget and kommune websites use.</summary>
+public static class KommunerApi
+{
+    public const int MaxOpeningHoursDays = 92;
+
+    public static IEndpointRouteBuilder MapKommunerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/kommuner").WithTags("Kommuner").AllowAnonymous();
+        api.MapGet("/", async (IKommuneStore store, CancellationToken ct) =>
+            TypedResults.Ok((await store.GetAllAsync(ct)).Select(k => new KommuneSummary(k.Slug, k.Name, k.Kode, k.Settings.Colour)).ToList()))
+            .WithSummary("Every kommune on the hotline.");
+        api.MapGet("/{kommune}/status", GetStatus).WithSummary("Is the hotline open now for this kommune's citizens, who answers, and how long is the wait.");
+        api.MapGet("/{kommune}/opening-hours", GetOpeningHours).WithSummary("The effective opening windows between two local dates (inclusive).");
+        return app;
+    }
+
+    private static async Task<Ok<HotlineStatus>> GetStatus(IKommuneContextAccessor tenant, RotaProvider rota, ILiveState live, HandleTimes handleTimes, TimeProvider time, CancellationToken ct)
+    {
+        var kommune = tenant.Current!.Kommune;
+        var snapshot = await rota.GetAsync(ct);
+        var now = time.GetUtcNow();
+        var instant = Instant.FromDateTimeOffset(now);
+        var duty = snapshot.DutyAt(kommune.Kode, instant);
+        var queue = await live.GetQueueAsync(ct);
+        var agents = await live.GetAgentsAsync(ct);
+        var waiting = queue.Count(q => q.KommuneKode == kommune.Kode);
+        int? estimate = null;
+        if (duty.IsOpen)
+        {
+            var probe = new QueuedChat(Guid.Empty, kommune.Kode, "", now);
+            var statuses = QueueSnapshot.Compute([.. queue, probe], agents, snapshot, now, handleTimes.Average);
+            estimate = statuses[Guid.Empty].EstimatedWaitSeconds;
+        }
+
+        var next = snapshot.NextOpening(kommune.Kode, instant);
+        var responsible = duty.ResponsibleKommune is { } r ? Ref(snapshot, r) : null;
+        return TypedResults.Ok(new HotlineStatus(
+            new KommuneRef(kommune.Slug, kommune.Name),
+            duty.IsOpen,
+            OpeningText.ToDto(duty.Mode),
+            responsible,
+            waiting,
+            estimate,
+            next is null ? null : OpeningText.ToInfo(next, snapshot, instant),
+            kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name)).ToList()));
+    }
+
+    private static async Task<IResult> GetOpeningHours(string? from, string? to, IKommuneContextAccessor tenant, RotaProvider rota, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(Domain.Rota.RotaSnapshot.Copenhagen).Date.ToDateTimeUnspecified());
+        var fromDate = ParseDate(from, "from", today, errors);
+        var toDate = ParseDate(to, "to", fromDate.AddDays(6), errors);
+        if (errors.Count == 0 && toDate < fromDate)
+        {
+            errors["to"] = ["'to' must be on or after 'from'."];
+        }
+
+        if (errors.Count == 0 && toDate.DayNumber - fromDate.DayNumber >= MaxOpeningHoursDays)
+        {
+            errors["to"] = [$"At most {MaxOpeningHoursDays} days can be asked for at once."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var snapshot = await rota.GetAsync(ct);
+        var windows = snapshot.OpeningWindows(tenant.Current!.Kommune.Kode, fromDate, toDate)
+            .Select(w => new OpeningWindowDto(w.Start.ToDateTimeOffset(), w.End.ToDateTimeOffset(), OpeningText.ToDto(w.Mode), Ref(snapshot, w.ResponsibleKommune)))
+            .ToList();
+        return TypedResults.Ok(windows);
+    }
+
+    private static DateOnly ParseDate(string? value, string field, DateOnly fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        {
+            return date;
+        }
+
+        errors[field] = [$"'{(value.Length > 20 ? value[..20] : value)}' is not a date (YYYY-MM-DD) between 2000 and 2100."];
+        return fallback;
+    }
+
+    private static KommuneRef Ref(Domain.Rota.RotaSnapshot snapshot, int kode) =>
+        snapshot.FindKommune(kode) is { } k ? new KommuneRef(k.Slug, k.Name) : new KommuneRef(kode.ToString(CultureInfo.InvariantCulture), kode.ToString(CultureInfo.InvariantCulture));
+}
