@@ -52,14 +52,15 @@ public static class RotaCalendar
                 continue;
             }
 
-            if (!openedExplicitly && closedDay?.ClosedFrom is { } closedFrom && pattern.End > pattern.Start)
+            if (!openedExplicitly && closedDay?.ClosedFrom is { } closedFrom)
             {
                 if (closedFrom <= pattern.Start)
                 {
                     continue;
                 }
 
-                end = closedFrom < end ? closedFrom : end;
+                // An overnight slot (End <= Start) runs past midnight, so a closing time later the same day always cuts it.
+                end = pattern.End <= pattern.Start || closedFrom < end ? closedFrom : end;
             }
 
             var turn = pattern.Rotation.TurnOn(date);
