@@ -24,10 +24,20 @@ public sealed class HotlineHubException : Exception
 
     public string Code { get; }
 
-    /// <summary>Hub errors travel as "code: message".</summary>
+    /// <summary>
+    /// Hub errors travel as "code: message"; the SignalR client prefixes that with
+    /// "An unexpected error occurred invoking 'X' on the server. HubException: ".
+    /// </summary>
     public static HotlineHubException From(HubException ex)
     {
+        const string marker = "HubException: ";
         var text = ex.Message;
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            text = text[(at + marker.Length)..];
+        }
+
         var colon = text.IndexOf(": ", StringComparison.Ordinal);
         return colon > 0 && text[..colon].All(c => char.IsLower(c) || c == '_')
             ? new HotlineHubException(text[..colon], text[(colon + 2)..])

@@ -15,7 +15,7 @@ public static class Router
 {
     /// <summary>Orders the queue: priority (returned) chats first, then the longest waiting.</summary>
     public static IEnumerable<QueuedChat> InServiceOrder(IEnumerable<QueuedChat> queue) =>
-        queue.OrderByDescending(q => q.Priority).ThenBy(q => q.EnqueuedAt).ThenBy(q => q.ChatId);
+        queue.OrderByDescending(q => q.Priority).ThenBy(q => q.EnqueuedAt).ThenBy(q => q.Arrival).ThenBy(q => q.ChatId);
 
     public static bool IsEligible(AgentPresence agent, QueuedChat chat, DutyStatus duty, DateTimeOffset now) =>
         Tier(agent.AgentId, agent.HomeKommune, chat, duty, now) is not null;

@@ -9,6 +9,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     private readonly Dictionary<Guid, AgentPresence> _agents = [];
     private readonly Dictionary<Guid, QueuedChat> _queue = [];
     private readonly Dictionary<Guid, Guid> _assignments = [];
+    private long _arrivals;
 
     public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
     {
@@ -57,7 +58,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
         {
             if (!_assignments.ContainsKey(chat.ChatId))
             {
-                _queue.TryAdd(chat.ChatId, chat);
+                _queue.TryAdd(chat.ChatId, chat with { Arrival = ++_arrivals });
             }
         }
 

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using SharedHotline.Client;
+using SharedHotline.Client.Agents;
+using SharedHotline.Client.Citizens;
+using SharedHotline.Server.Hosting;
+
+namespace SharedHotline.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real server on Kestrel at a free loopback port, with its own SQLite file, the demo data seeded and a
+/// fake clock. Tests talk to it only through HTTP and the typed hub clients.
+/// </summary>
+public sealed class HotlineServer : IAsyncDisposable
+{
+    public const string DemoPassword = "hotline-demo";
+    private readonly WebApplication _app;
+    private readonly string _dataFolder;
+    private readonly List<IAsyncDisposable> _clients = [];
+
+    private HotlineServer(WebApplication app, FakeTimeProvider time, string dataFolder, Uri baseAddress)
+    {
+        _app = app;
+        Time = time;
+        _dataFolder = dataFolder;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public FakeTimeProvider Time { get; }
+    public Uri BaseAddress { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (a Copenhagen local time with its offset).</summary>
+    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = RepositoryPaths.ServerProject,
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hotline:DataFolder"] = dataFolder,
+            ["Hotline:SeedDemoData"] = "true",
+            ["Hotline:DemoPassword"] = DemoPassword,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddHotline();
+        var time = new FakeTimeProvider(localNow.ToUniversalTime());
+        builder.Services.AddSingleton<TimeProvider>(time);
+
+        var app = builder.Build();
+        app.UseHotline();
+        await app.InitializeHotlineAsync();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HotlineServer(app, time, dataFolder, new Uri(address));
+    }
+
+    public async Task<CitizenHubClient> ConnectCitizenAsync()
+    {
+        var citizen = new CitizenHubClient(BaseAddress);
+        _clients.Add(citizen);
+        await citizen.ConnectAsync();
+        return citizen;
+    }
+
+    public async Task<string> SignInAsync(string userName, string password = DemoPassword) =>
+        await StaffSignIn.GetTokenAsync(Http, userName, password);
+
+    public async Task<AgentHubClient> ConnectAgentAsync(string userName)
+    {
+        var token = await SignInAsync(userName);
+        var agent = new AgentHubClient(BaseAddress, () => Task.FromResult<string?>(token));
+        _clients.Add(agent);
+        await agent.ConnectAsync();
+        return agent;
+    }
+
+    /// <summary>Advances the fake clock, which also lets the periodic dispatcher run.</summary>
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is removed with the temp folder later.
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace SharedHotline.IntegrationTests.Infrastructure;
+
+/// <summary>Collects hub events so a test can wait for the one it expects.</summary>
+public sealed class Inbox<T>
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    private readonly List<T> _items = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public IReadOnlyList<T> Items
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.ToList();
+            }
+        }
+    }
+
+    public void Add(T item)
+    {
+        lock (_gate)
+        {
+            _items.Add(item);
+        }
+
+        _signal.Release();
+    }
+
+    public async Task<T> WaitForAsync(Func<T, bool> predicate, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            lock (_gate)
+            {
+                var found = _items.LastOrDefault(predicate);
+                if (found is not null)
+                {
+                    return found;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left))
+            {
+                lock (_gate)
+                {
+                    throw new TimeoutException($"No {typeof(T).Name} matched within the timeout; received {_items.Count}: {string.Join("; ", _items)}");
+                }
+            }
+        }
+    }
+}
