@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs the system packages the tests start
+# (as root, with apt-get), restores, builds once, runs every test project and prints
+# "N passed, N failed" summed over all of them. Exit code 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests start for real (redis-server on a free loopback port, ...).
+required_packages=(redis-server)
+
+missing=()
+for pkg in "${required_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing system packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Need root to apt-get install ${missing[*]}; run as root or install them first." >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { echo "apt-get install ${missing[*]} failed" >&2; exit 1; }
+  # The Debian package starts a system-wide redis-server; the tests start their own.
+  systemctl stop redis-server >/dev/null 2>&1 || service redis-server stop >/dev/null 2>&1 || true
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results_dir="${TEST_RESULTS_DIR:-artifacts/test-results}"
+mkdir -p "$results_dir"
+
+dotnet build SharedHotline.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  [ "$name" = "SharedHotline.Benchmarks" ] && continue
+  log="$results_dir/$name.log"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results_dir" 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  line=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "No test summary from $name" >&2
+    failed=$((failed + 1)); status=1; continue
+  fi
+  p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$line")
+  f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo "$passed passed, $failed failed"
+exit $status
