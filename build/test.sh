@@ -34,7 +34,8 @@ dotnet build SharedHotline.sln -c Release -nologo -v q || { echo "0 passed, 1 fa
 passed=0; failed=0; status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  [ "$name" = "SharedHotline.Benchmarks" ] && continue
+  # Only test projects: the shared test helpers and the benchmarks are not suites.
+  grep -q "<IsTestProject>true</IsTestProject>" "$project" || continue
   log="$results_dir/$name.log"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results_dir" 2>&1 | tee "$log"

@@ -1,5 +1,10 @@
 using SharedHotline.Server.Hosting;
 
+if (args.Contains(HealthProbe.Flag))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHotline();
 
@@ -7,6 +12,7 @@ var app = builder.Build();
 app.UseHotline();
 await app.InitializeHotlineAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests.</summary>
 public partial class Program;

@@ -34,4 +34,22 @@ public interface ILiveState
 
     /// <summary>Ends an assignment and frees the agent's capacity. False if the chat was not assigned.</summary>
     Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// Re-records an assignment known from the database after the live state was lost. An agent the store
+    /// does not know yet is recorded as offline, so the chat returns to the queue if they do not come back.
+    /// </summary>
+    Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default);
+
+    /// <summary>Tells the other nodes this node is alive; its agents' presence lasts while it does.</summary>
+    Task HeartbeatAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Puts back at the front of the queue the chats of agents that are gone: offline for longer than
+    /// <paramref name="offlineGrace"/>, or connected to a node that stopped heartbeating. Returns those chats.
+    /// </summary>
+    Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default);
+
+    /// <summary>True when the store has lost its contents since this node last looked (e.g. Redis restarted empty).</summary>
+    Task<bool> WasResetAsync(CancellationToken ct = default);
 }

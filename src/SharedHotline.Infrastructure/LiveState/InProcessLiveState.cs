@@ -9,12 +9,15 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     private readonly Dictionary<Guid, AgentPresence> _agents = [];
     private readonly Dictionary<Guid, QueuedChat> _queue = [];
     private readonly Dictionary<Guid, Guid> _assignments = [];
+    private readonly Dictionary<Guid, QueuedChat> _chats = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _offlineSince = [];
     private long _arrivals;
 
     public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
     {
         lock (_gate)
         {
+            _offlineSince.Remove(agentId);
             var load = _assignments.Count(a => a.Value == agentId);
             var lastFreed = _agents.TryGetValue(agentId, out var existing) ? existing.LastFreedAt : time.GetUtcNow();
             _agents[agentId] = new AgentPresence(agentId, homeKommune, status, capacity, skills, load, lastFreed);
@@ -30,6 +33,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
             if (_agents.TryGetValue(agentId, out var agent))
             {
                 _agents[agentId] = agent with { Status = PresenceStatus.Offline };
+                _offlineSince.TryAdd(agentId, time.GetUtcNow());
             }
         }
 
@@ -56,9 +60,9 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     {
         lock (_gate)
         {
-            if (!_assignments.ContainsKey(chat.ChatId))
+            if (!_assignments.ContainsKey(chat.ChatId) && _queue.TryAdd(chat.ChatId, chat with { Arrival = ++_arrivals }))
             {
-                _queue.TryAdd(chat.ChatId, chat with { Arrival = ++_arrivals });
+                _chats[chat.ChatId] = chat;
             }
         }
 
@@ -77,6 +81,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     {
         lock (_gate)
         {
+            _chats.Remove(chatId);
             return Task.FromResult(_queue.Remove(chatId));
         }
     }
@@ -143,6 +148,8 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
                 return Task.FromResult(false);
             }
 
+            _chats.Remove(chatId);
+
             if (_agents.TryGetValue(agentId, out var agent))
             {
                 _agents[agentId] = agent with { ActiveChats = Math.Max(0, agent.ActiveChats - 1), LastFreedAt = at };
@@ -150,5 +157,68 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
 
             return Task.FromResult(true);
         }
+    }
+
+    public Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_assignments.ContainsKey(chat.ChatId))
+            {
+                return Task.CompletedTask;
+            }
+
+            _queue.Remove(chat.ChatId);
+            _assignments[chat.ChatId] = agentId;
+            _chats[chat.ChatId] = chat;
+            var now = time.GetUtcNow();
+            if (_agents.TryGetValue(agentId, out var agent))
+            {
+                _agents[agentId] = agent with { ActiveChats = agent.ActiveChats + 1 };
+            }
+            else
+            {
+                _agents[agentId] = new AgentPresence(agentId, 0, PresenceStatus.Offline, 0, [], 1, now);
+                _offlineSince[agentId] = now;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HeartbeatAsync(CancellationToken ct = default) => Task.CompletedTask;
+
+    public Task<bool> WasResetAsync(CancellationToken ct = default) => Task.FromResult(false);
+
+    public Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default)
+    {
+        var reclaimed = new List<QueuedChat>();
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var (agentId, since) in _offlineSince.Where(o => now - o.Value >= offlineGrace).ToList())
+            {
+                foreach (var chatId in _assignments.Where(a => a.Value == agentId).Select(a => a.Key).ToList())
+                {
+                    _assignments.Remove(chatId);
+                    var chat = _chats.GetValueOrDefault(chatId);
+                    if (chat is null)
+                    {
+                        continue;
+                    }
+
+                    var requeued = chat with { Priority = true, Arrival = ++_arrivals };
+                    _queue[chatId] = requeued;
+                    reclaimed.Add(requeued);
+                }
+
+                if (_agents.TryGetValue(agentId, out var agent))
+                {
+                    _agents[agentId] = agent with { ActiveChats = 0, LastFreedAt = since };
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<QueuedChat>>(reclaimed);
     }
 }

@@ -1,10 +1,39 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Domain.Routing;
+using StackExchange.Redis;
 
 namespace SharedHotline.Infrastructure.LiveState;
 
 public static class LiveStateServiceCollectionExtensions
 {
-    public static IServiceCollection AddInProcessLiveState(this IServiceCollection services) =>
-        services.AddSingleton<ILiveState, InProcessLiveState>();
+    /// <summary>
+    /// Redis when <c>ConnectionStrings:Redis</c> is set (several nodes), otherwise in this process (one node).
+    /// Options under <c>Hotline:Redis</c>: Prefix, NodeId, NodeTtl.
+    /// </summary>
+    public static IServiceCollection AddLiveState(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            return services.AddSingleton<ILiveState, InProcessLiveState>();
+        }
+
+        services.Configure<RedisLiveStateOptions>(configuration.GetSection("Hotline:Redis"));
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
+        return services.AddSingleton<ILiveState, RedisLiveState>();
+    }
+
+    /// <summary>Never give up on Redis: keep reconnecting in the background while it is away.</summary>
+    public static ConfigurationOptions RedisConfiguration(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.ConnectRetry = 5;
+        options.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
+        return options;
+    }
 }

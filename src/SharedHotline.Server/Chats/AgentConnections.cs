@@ -1,9 +1,12 @@
+using SharedHotline.Client.Contracts;
+
 namespace SharedHotline.Server.Chats;
 
 /// <summary>Counts each agent's open connections on this node, so closing one browser tab does not sign the agent out.</summary>
 public sealed class AgentConnections
 {
     private readonly Dictionary<Guid, HashSet<string>> _byAgent = [];
+    private readonly Dictionary<Guid, Presence> _presence = [];
     private readonly Lock _gate = new();
 
     public void Connected(Guid agentId, string connectionId)
@@ -36,7 +39,28 @@ public sealed class AgentConnections
             }
 
             _byAgent.Remove(agentId);
+            _presence.Remove(agentId);
             return true;
+        }
+    }
+
+    /// <summary>Remembers what the agent last chose here, to restore it if the shared live state is lost.</summary>
+    public void PresenceChosen(Guid agentId, Presence presence)
+    {
+        lock (_gate)
+        {
+            if (_byAgent.ContainsKey(agentId))
+            {
+                _presence[agentId] = presence;
+            }
+        }
+    }
+
+    public IReadOnlyList<(Guid AgentId, Presence Presence)> PresenceOfConnectedAgents()
+    {
+        lock (_gate)
+        {
+            return _presence.Where(p => p.Value != Presence.Offline).Select(p => (p.Key, p.Value)).ToList();
         }
     }
 }

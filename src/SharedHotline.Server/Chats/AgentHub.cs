@@ -28,7 +28,11 @@ public sealed class AgentHub(AgentChats chats, AgentConnections connections) : H
         await base.OnDisconnectedAsync(exception);
     }
 
-    public Task<AgentSession> SetPresence(Presence presence) => chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+    public Task<AgentSession> SetPresence(Presence presence)
+    {
+        connections.PresenceChosen(AgentId, presence);
+        return chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+    }
 
     public Task<AgentSession> GetSession() => chats.SessionAsync(AgentId, Context.ConnectionAborted);
 

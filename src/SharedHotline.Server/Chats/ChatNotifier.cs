@@ -3,16 +3,23 @@ using SharedHotline.Client.Contracts;
 
 namespace SharedHotline.Server.Chats;
 
-/// <summary>Sends hub events from outside the hubs. Citizens listen on their chat's group, agents on their own group.</summary>
-public sealed class ChatNotifier(IHubContext<CitizenHub, ICitizenHubClient> citizens, IHubContext<AgentHub, IAgentHubClient> agents)
+/// <summary>
+/// Sends hub events from outside the hubs. Citizens listen on their chat's group, agents on their own group.
+/// Events are best effort: a failed send (e.g. the Redis backplane is away) is logged and never undoes what
+/// was stored; clients catch up by replaying from their last sequence number when they reconnect.
+/// </summary>
+public sealed class ChatNotifier(
+    IHubContext<CitizenHub, ICitizenHubClient> citizens,
+    IHubContext<AgentHub, IAgentHubClient> agents,
+    ILogger<ChatNotifier> logger)
 {
     public static string ChatGroup(Guid chatId) => $"chat:{chatId:N}";
 
     public static string AgentGroup(Guid agentId) => $"agent:{agentId:N}";
 
-    public ICitizenHubClient Citizen(Guid chatId) => citizens.Clients.Group(ChatGroup(chatId));
+    public ICitizenHubClient Citizen(Guid chatId) => new SafeCitizenClient(citizens.Clients.Group(ChatGroup(chatId)), this);
 
-    public IAgentHubClient Agent(Guid agentId) => agents.Clients.Group(AgentGroup(agentId));
+    public IAgentHubClient Agent(Guid agentId) => new SafeAgentClient(agents.Clients.Group(AgentGroup(agentId)), this);
 
     public async Task MessageAsync(ChatMessage message, Guid? agentId)
     {
@@ -21,5 +28,41 @@ public sealed class ChatNotifier(IHubContext<CitizenHub, ICitizenHubClient> citi
         {
             await Agent(agent).MessageReceived(message);
         }
+    }
+
+    private async Task Safely(Func<Task> send, string evt)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Hub event {HubEvent} could not be sent; clients will catch up on reconnect", evt);
+        }
+    }
+
+    private sealed class SafeCitizenClient(ICitizenHubClient inner, ChatNotifier owner) : ICitizenHubClient
+    {
+        public Task MessageReceived(ChatMessage message) => owner.Safely(() => inner.MessageReceived(message), nameof(MessageReceived));
+
+        public Task QueueUpdated(QueueStatus status) => owner.Safely(() => inner.QueueUpdated(status), nameof(QueueUpdated));
+
+        public Task ChatStateChanged(ChatStateChanged change) => owner.Safely(() => inner.ChatStateChanged(change), nameof(ChatStateChanged));
+
+        public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
+    }
+
+    private sealed class SafeAgentClient(IAgentHubClient inner, ChatNotifier owner) : IAgentHubClient
+    {
+        public Task ChatOffered(AgentChat chat) => owner.Safely(() => inner.ChatOffered(chat), nameof(ChatOffered));
+
+        public Task ChatRemoved(ChatRemoved removed) => owner.Safely(() => inner.ChatRemoved(removed), nameof(ChatRemoved));
+
+        public Task MessageReceived(ChatMessage message) => owner.Safely(() => inner.MessageReceived(message), nameof(MessageReceived));
+
+        public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
+
+        public Task QueueChanged(QueueOverview queue) => owner.Safely(() => inner.QueueChanged(queue), nameof(QueueChanged));
     }
 }

@@ -1,19 +1,36 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using SharedHotline.Client.Contracts;
+using SharedHotline.Infrastructure.LiveState;
+using StackExchange.Redis;
 
 namespace SharedHotline.Server.Chats;
 
 public static class ChatsServiceCollectionExtensions
 {
-    public static IServiceCollection AddChats(this IServiceCollection services)
+    /// <summary>
+    /// The hubs and the chat services. With <c>ConnectionStrings:Redis</c> set, hub messages cross nodes over
+    /// the SignalR Redis backplane, on channels prefixed with <c>Hotline:Redis:Prefix</c>.
+    /// </summary>
+    public static IServiceCollection AddChats(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR(o =>
+        var signalR = services.AddSignalR(o =>
             {
                 o.AddFilter<HotlineHubFilter>();
                 o.MaximumReceiveMessageSize = 64 * 1024;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var prefix = configuration["Hotline:Redis:Prefix"] ?? "sharedhotline";
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration = LiveStateServiceCollectionExtensions.RedisConfiguration(redis);
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + ":signalr");
+            });
+        }
+
         services.AddSingleton<HotlineHubFilter>();
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<ChatDispatcher>();
@@ -25,7 +42,8 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<LiveStateRecovery>();
-        services.AddHostedService<DispatchTicker>();
+        services.AddSingleton<LiveStateMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveStateMaintenance>());
         return services;
     }
 

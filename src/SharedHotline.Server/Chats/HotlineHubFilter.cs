@@ -30,6 +30,11 @@ public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAc
             logger.LogInformation("Hub call {HubMethod} refused with {ErrorCode}", invocationContext.HubMethodName, ex.WireCode);
             throw new HubException($"{ex.WireCode}: {ex.Message}");
         }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Hub call {HubMethod} failed: the live state is unreachable", invocationContext.HubMethodName);
+            throw new HubException($"{HubErrorCodes.Unavailable}: The hotline is reconnecting. Nothing you had sent is lost; please try again in a moment.");
+        }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
         {
             logger.LogError(ex, "Hub call {HubMethod} failed", invocationContext.HubMethodName);

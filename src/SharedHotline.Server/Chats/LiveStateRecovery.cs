@@ -6,8 +6,9 @@ using SharedHotline.Infrastructure.Persistence;
 namespace SharedHotline.Server.Chats;
 
 /// <summary>
-/// At start-up, puts every open chat the live state does not know back in the queue: waiting chats in
-/// their place, chats whose agent was lost at the front. Nothing stored is forgotten across a restart.
+/// At start-up, and whenever the live state was lost, rebuilds it from the database: waiting chats go back
+/// in the queue in their place, assigned chats back to their agent (who has a grace period to reconnect
+/// before the chat returns to the front of the queue). Nothing stored is forgotten across a restart.
 /// </summary>
 public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, ILogger<LiveStateRecovery> logger)
 {
@@ -23,18 +24,27 @@ public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, ILog
                 continue;
             }
 
-            var lostAgent = chat.State != ChatState.Queued;
-            chat.State = ChatState.Queued;
-            chat.AgentId = null;
-            await live.EnqueueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: lostAgent), ct);
-            logger.LogInformation("Chat {ChatId} put back in the queue after a restart", chat.Id);
+            var queuedChat = new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt);
+            if (chat.AgentId is { } agentId && chat.State != ChatState.Queued)
+            {
+                await live.RestoreAssignmentAsync(queuedChat, agentId, ct);
+                logger.LogInformation("Chat {ChatId} restored to agent {AgentId}", chat.Id, agentId);
+            }
+            else
+            {
+                chat.State = ChatState.Queued;
+                chat.AgentId = null;
+                await live.EnqueueAsync(queuedChat, ct);
+                logger.LogInformation("Chat {ChatId} put back in the queue", chat.Id);
+            }
+
             recovered++;
         }
 
         await db.SaveChangesAsync(ct);
         if (recovered > 0)
         {
-            logger.LogInformation("{ChatCount} open chats recovered into the queue", recovered);
+            logger.LogInformation("{ChatCount} open chats recovered into the live state", recovered);
         }
     }
 }

@@ -28,12 +28,12 @@ public static class HotlineHost
         services.AddOpenApi();
         services.AddDataProtection().SetApplicationName("SharedHotline");
         services.AddHotlinePersistence(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddInProcessLiveState();
+        services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
-        services.AddChats();
-        services.AddHotlineHealth();
+        services.AddChats(builder.Configuration);
+        services.AddHotlineHealth(builder.Configuration);
         return builder;
     }
 

@@ -111,7 +111,7 @@ public sealed class RoutingScenarioTests
         var started = await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"));
         started.Chat!.Status.Should().Be(ChatStatus.Queued, "nobody rostered is signed in");
 
-        server.Advance(TimeSpan.FromMinutes(5) + Server.Chats.DispatchTicker.Interval);
+        server.Advance(TimeSpan.FromMinutes(5) + Server.Chats.LiveStateMaintenance.Interval);
 
         (await offers.WaitForAsync(c => c.ChatId == started.Chat.ChatId)).Kommune.Should().Be("soroe");
     }

@@ -1,0 +1,111 @@
+namespace SharedHotline.Infrastructure.LiveState;
+
+/// <summary>
+/// The check-and-set steps of the live state as Lua scripts, so they are atomic across every node.
+/// All keys share one hash tag, so they live in one slot (Redis Cluster safe). ARGV[1] is the key prefix.
+/// </summary>
+internal static class RedisLiveStateScripts
+{
+    // ARGV: prefix, chatId, queuedJson
+    public const string Enqueue = """
+        local p = ARGV[1]
+        if redis.call('HEXISTS', p .. 'assign', ARGV[2]) == 1 or redis.call('HEXISTS', p .. 'queue', ARGV[2]) == 1 then return 0 end
+        local arrival = redis.call('INCR', p .. 'arrivals')
+        redis.call('HSET', p .. 'queue', ARGV[2], ARGV[3])
+        redis.call('HSET', p .. 'arrival', ARGV[2], arrival)
+        redis.call('HSET', p .. 'chat', ARGV[2], ARGV[3])
+        return 1
+        """;
+
+    // ARGV: prefix, chatId, agentId
+    public const string TryAssign = """
+        local p = ARGV[1]
+        if redis.call('HEXISTS', p .. 'queue', ARGV[2]) == 0 then return 0 end
+        if redis.call('HGET', p .. 'status', ARGV[3]) ~= 'Available' then return 0 end
+        local capacity = tonumber(redis.call('HGET', p .. 'capacity', ARGV[3]) or '0')
+        if redis.call('SCARD', p .. 'load:' .. ARGV[3]) >= capacity then return 0 end
+        redis.call('HDEL', p .. 'queue', ARGV[2])
+        redis.call('HDEL', p .. 'arrival', ARGV[2])
+        redis.call('HSET', p .. 'assign', ARGV[2], ARGV[3])
+        redis.call('SADD', p .. 'load:' .. ARGV[3], ARGV[2])
+        return 1
+        """;
+
+    // ARGV: prefix, chatId, fromAgentId, toAgentId, nowMs
+    public const string TryTransfer = """
+        local p = ARGV[1]
+        if redis.call('HGET', p .. 'assign', ARGV[2]) ~= ARGV[3] then return 0 end
+        if redis.call('HGET', p .. 'status', ARGV[4]) ~= 'Available' then return 0 end
+        local capacity = tonumber(redis.call('HGET', p .. 'capacity', ARGV[4]) or '0')
+        if redis.call('SCARD', p .. 'load:' .. ARGV[4]) >= capacity then return 0 end
+        redis.call('HSET', p .. 'assign', ARGV[2], ARGV[4])
+        redis.call('SREM', p .. 'load:' .. ARGV[3], ARGV[2])
+        redis.call('SADD', p .. 'load:' .. ARGV[4], ARGV[2])
+        redis.call('HSET', p .. 'freed', ARGV[3], ARGV[5])
+        return 1
+        """;
+
+    // ARGV: prefix, chatId, nowMs
+    public const string Release = """
+        local p = ARGV[1]
+        local agent = redis.call('HGET', p .. 'assign', ARGV[2])
+        if not agent then return 0 end
+        redis.call('HDEL', p .. 'assign', ARGV[2])
+        redis.call('HDEL', p .. 'chat', ARGV[2])
+        redis.call('SREM', p .. 'load:' .. agent, ARGV[2])
+        redis.call('HSET', p .. 'freed', agent, ARGV[3])
+        return 1
+        """;
+
+    // ARGV: prefix, chatId
+    public const string RemoveFromQueue = """
+        local p = ARGV[1]
+        if redis.call('HDEL', p .. 'queue', ARGV[2]) == 0 then return 0 end
+        redis.call('HDEL', p .. 'arrival', ARGV[2])
+        redis.call('HDEL', p .. 'chat', ARGV[2])
+        return 1
+        """;
+
+    // Puts every chat of one agent back in the queue with priority. ARGV: prefix, agentId, nowMs. Returns the chats' JSON.
+    public const string ReclaimAgent = """
+        local p = ARGV[1]
+        local chats = redis.call('SMEMBERS', p .. 'load:' .. ARGV[2])
+        local result = {}
+        for _, chat in ipairs(chats) do
+          if redis.call('HGET', p .. 'assign', chat) == ARGV[2] then
+            redis.call('HDEL', p .. 'assign', chat)
+            local json = redis.call('HGET', p .. 'chat', chat)
+            if json then
+              local requeued = string.gsub(json, '"priority":false', '"priority":true')
+              local arrival = redis.call('INCR', p .. 'arrivals')
+              redis.call('HSET', p .. 'queue', chat, requeued)
+              redis.call('HSET', p .. 'arrival', chat, arrival)
+              redis.call('HSET', p .. 'chat', chat, requeued)
+              table.insert(result, requeued)
+            end
+          end
+        end
+        redis.call('DEL', p .. 'load:' .. ARGV[2])
+        redis.call('HSET', p .. 'freed', ARGV[2], ARGV[3])
+        return result
+        """;
+
+    // ARGV: prefix, chatId, agentId, chatJson, nowMs
+    public const string RestoreAssignment = """
+        local p = ARGV[1]
+        if redis.call('HEXISTS', p .. 'assign', ARGV[2]) == 1 then return 0 end
+        redis.call('HDEL', p .. 'queue', ARGV[2])
+        redis.call('HDEL', p .. 'arrival', ARGV[2])
+        redis.call('HSET', p .. 'assign', ARGV[2], ARGV[3])
+        redis.call('SADD', p .. 'load:' .. ARGV[3], ARGV[2])
+        redis.call('HSET', p .. 'chat', ARGV[2], ARGV[4])
+        if redis.call('HEXISTS', p .. 'profile', ARGV[3]) == 0 then
+          redis.call('HSET', p .. 'profile', ARGV[3], '{"home":0,"skills":[],"node":"-"}')
+          redis.call('HSET', p .. 'status', ARGV[3], 'Offline')
+          redis.call('HSET', p .. 'capacity', ARGV[3], 0)
+          redis.call('HSET', p .. 'offline', ARGV[3], ARGV[5])
+          redis.call('HSET', p .. 'freed', ARGV[3], ARGV[5])
+        end
+        return 1
+        """;
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// Every few seconds: heartbeat this node; rebuild the live state from the database if the store lost it
+/// (Redis restarted empty); put chats of lost agents (offline too long, or on a dead node) back at the front
+/// of the queue; and re-run routing, since slots open and close and overflow starts after a wait.
+/// </summary>
+public sealed class LiveStateMaintenance(
+    ILiveState live,
+    ChatDispatcher dispatcher,
+    AgentConnections connections,
+    ChatNotifier notify,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<LiveStateMaintenance> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>An agent who dropped off keeps their chats this long, to reconnect after a network blip.</summary>
+    public static readonly TimeSpan OfflineGrace = TimeSpan.FromSeconds(60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Live-state maintenance failed; retrying in {Interval}", Interval);
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await live.HeartbeatAsync(ct);
+        if (await live.WasResetAsync(ct))
+        {
+            logger.LogWarning("The live state was lost (Redis restarted empty?); rebuilding it from the database");
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);
+            var agents = scope.ServiceProvider.GetRequiredService<AgentChats>();
+            foreach (var (agentId, presence) in connections.PresenceOfConnectedAgents())
+            {
+                await agents.SetPresenceAsync(agentId, presence, ct);
+            }
+        }
+
+        var reclaimed = await live.ReclaimLostChatsAsync(OfflineGrace, ct);
+        if (reclaimed.Count > 0)
+        {
+            await ReturnToQueueAsync(reclaimed, ct);
+        }
+
+        await dispatcher.DispatchAsync(ct);
+    }
+
+    private async Task ReturnToQueueAsync(IReadOnlyList<QueuedChat> reclaimed, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var ids = reclaimed.Select(r => r.ChatId).ToList();
+        var chats = await db.Chats.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
+        {
+            logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, chat.AgentId);
+            chat.State = ChatState.Queued;
+            chat.AgentId = null;
+            chat.AcceptedAt = null;
+            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.LiveState;
+using StackExchange.Redis;
+
+namespace SharedHotline.Infrastructure.Tests.LiveState;
+
+public sealed class RedisLiveStateTests(RedisFixture redis) : LiveStateContract, IClassFixture<RedisFixture>
+{
+    private readonly string _prefix = "test-" + Guid.NewGuid().ToString("N");
+    private readonly List<ConnectionMultiplexer> _connections = [];
+
+    protected override async Task<ILiveState> CreateStoreAsync(string nodeId)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(LiveStateServiceCollectionExtensions.RedisConfiguration(redis.Server.ConnectionString));
+        _connections.Add(connection);
+        return new RedisLiveState(connection, Options.Create(new RedisLiveStateOptions { Prefix = _prefix, NodeId = nodeId, NodeTtl = TimeSpan.FromSeconds(2) }), Time);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Two_nodes_see_one_queue_and_assignments_are_atomic_across_them()
+    {
+        var other = await CreateStoreAsync("node-b");
+        var agent = Guid.NewGuid();
+        await other.SetPresenceAsync(agent, 190, PresenceStatus.Available, 1, []);
+        var first = Chat(minutesAgo: 2);
+        var second = Chat(minutesAgo: 1);
+        await Store.EnqueueAsync(first);
+        await other.EnqueueAsync(second);
+
+        (await other.GetQueueAsync()).Select(q => q.ChatId).Should().Equal(first.ChatId, second.ChatId);
+        var results = await Task.WhenAll(Store.TryAssignAsync(first.ChatId, agent), other.TryAssignAsync(second.ChatId, agent));
+        results.Count(r => r).Should().Be(1, "the agent has room for one chat");
+    }
+
+    [Fact]
+    public async Task Agents_of_a_node_that_stops_heartbeating_are_lost_and_their_chats_requeued()
+    {
+        var nodeB = await CreateStoreAsync("node-b");
+        var agent = Guid.NewGuid();
+        await nodeB.HeartbeatAsync();
+        await nodeB.SetPresenceAsync(agent, 190, PresenceStatus.Available, 2, []);
+        var chat = Chat();
+        await Store.EnqueueAsync(chat);
+        (await Store.TryAssignAsync(chat.ChatId, agent)).Should().BeTrue();
+
+        (await ReclaimAsync()).Should().BeEmpty("node B is alive");
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var reclaimed = await ReclaimAsync();
+
+        reclaimed.Select(r => r.ChatId).Should().Equal(chat.ChatId);
+        (await Store.GetAgentAsync(agent))!.Status.Should().Be(PresenceStatus.Offline);
+        (await Store.GetQueueAsync()).Should().ContainSingle(q => q.ChatId == chat.ChatId && q.Priority);
+    }
+
+    [Fact]
+    public async Task A_Redis_that_lost_its_data_is_noticed_once()
+    {
+        (await Store.WasResetAsync()).Should().BeFalse();
+        (await Store.WasResetAsync()).Should().BeFalse();
+        var db = _connections[0].GetDatabase();
+        await db.KeyDeleteAsync("{" + _prefix + "}:live:epoch");
+
+        (await Store.WasResetAsync()).Should().BeTrue();
+        (await Store.WasResetAsync()).Should().BeFalse();
+    }
+}
