@@ -22,6 +22,7 @@ public static class HotlineHost
     {
         builder.AddHotlineLogging();
         var services = builder.Services;
+        ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -33,15 +33,19 @@ public sealed class HotlineServer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseAddress };
     }
 
+    /// <summary>True when the data folder was given by the test (shared by several nodes or restarts): the test owns it.</summary>
+    private bool _keepData;
+
     public FakeTimeProvider Time { get; }
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (a Copenhagen local time with its offset).</summary>
-    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null)
+    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null, FakeTimeProvider? sharedClock = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
+        var configuredFolder = settings?.TryGetValue("Hotline:DataFolder", out var folder) == true ? folder : null;
+        var dataFolder = configuredFolder ?? Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -62,7 +66,7 @@ public sealed class HotlineServer : IAsyncDisposable
 
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddHotline();
-        var time = new FakeTimeProvider(localNow.ToUniversalTime());
+        var time = sharedClock ?? new FakeTimeProvider(localNow.ToUniversalTime());
         builder.Services.AddSingleton<TimeProvider>(time);
 
         var app = builder.Build();
@@ -70,7 +74,7 @@ public sealed class HotlineServer : IAsyncDisposable
         await app.InitializeHotlineAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HotlineServer(app, time, dataFolder, new Uri(address));
+        return new HotlineServer(app, time, dataFolder, new Uri(address)) { _keepData = configuredFolder is not null };
     }
 
     public async Task<CitizenHubClient> ConnectCitizenAsync()
@@ -106,14 +110,17 @@ public sealed class HotlineServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (!_keepData)
         {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is removed with the temp folder later.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is removed with the temp folder later.
+            }
         }
     }
 }

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Time.Testing;
+using SharedHotline.IntegrationTests.Infrastructure;
+using SharedHotline.Testing;
+
+namespace SharedHotline.IntegrationTests.ScaleOut;
+
+/// <summary>Two real Kestrel nodes sharing one real redis-server, one database and one fake clock.</summary>
+public sealed class Cluster : IAsyncDisposable
+{
+    private readonly string _dataFolder;
+
+    private Cluster(RedisServer redis, HotlineServer nodeA, HotlineServer nodeB, string dataFolder)
+    {
+        Redis = redis;
+        NodeA = nodeA;
+        NodeB = nodeB;
+        _dataFolder = dataFolder;
+    }
+
+    public RedisServer Redis { get; }
+    public HotlineServer NodeA { get; }
+    public HotlineServer NodeB { get; }
+    public FakeTimeProvider Clock => NodeA.Time;
+
+    public static async Task<Cluster> StartAsync(DateTimeOffset localNow)
+    {
+        var redis = await RedisServer.StartAsync();
+        var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "cluster-" + Guid.NewGuid().ToString("N"));
+        var prefix = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+        Dictionary<string, string?> Settings(string node) => new()
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Hotline:Redis:Prefix"] = prefix,
+            ["Hotline:Redis:NodeId"] = node,
+            ["Hotline:DataFolder"] = dataFolder,
+        };
+        var clock = new FakeTimeProvider(localNow.ToUniversalTime());
+        var nodeA = await HotlineServer.StartAsync(localNow, Settings("node-a"), clock);
+        var nodeB = await HotlineServer.StartAsync(localNow, Settings("node-b"), clock);
+        return new Cluster(redis, nodeA, nodeB, dataFolder);
+    }
+
+    /// <summary>Lets both nodes' maintenance loops run once (heartbeat, recovery, reclaim, routing).</summary>
+    public async Task TickAsync()
+    {
+        Clock.Advance(SharedHotline.Server.Chats.LiveStateMaintenance.Interval);
+        await Task.Delay(200);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await NodeA.DisposeAsync();
+        await NodeB.DisposeAsync();
+        await Redis.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Removed with the temp folder later.
+        }
+    }
+}
