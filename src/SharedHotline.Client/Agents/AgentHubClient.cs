@@ -16,9 +16,14 @@ public sealed class AgentHubClient : IAsyncDisposable
             o.AccessTokenProvider = accessToken;
             configure?.Invoke(o);
         });
-        _connection.On<AgentChat>(nameof(IAgentHubClient.ChatOffered), c => ChatOffered?.Invoke(c));
+        _connection.On<AgentChat>(nameof(IAgentHubClient.ChatOffered), c =>
+        {
+            Seen(c.Messages);
+            ChatOffered?.Invoke(c);
+        });
         _connection.On<ChatRemoved>(nameof(IAgentHubClient.ChatRemoved), r => ChatRemoved?.Invoke(r));
-        _connection.On<ChatMessage>(nameof(IAgentHubClient.MessageReceived), m => MessageReceived?.Invoke(m));
+        _connection.On<ChatMessage>(nameof(IAgentHubClient.MessageReceived), Deliver);
+        _connection.On(nameof(IAgentHubClient.Resync), () => ResyncAsync());
         _connection.On<TypingSignal>(nameof(IAgentHubClient.Typing), t => Typing?.Invoke(t));
         _connection.On<QueueOverview>(nameof(IAgentHubClient.QueueChanged), q => QueueChanged?.Invoke(q));
         _connection.Reconnected += async _ =>
@@ -27,8 +32,13 @@ public sealed class AgentHubClient : IAsyncDisposable
             {
                 await SetPresenceAsync(presence);
             }
+
+            await ResyncAsync();
         };
     }
+
+    private readonly Dictionary<Guid, HashSet<long>> _seen = [];
+    private readonly Lock _gate = new();
 
     public event Action<AgentChat>? ChatOffered;
     public event Action<ChatRemoved>? ChatRemoved;
@@ -74,7 +84,51 @@ public sealed class AgentHubClient : IAsyncDisposable
     public Task<QueueOverview> GetQueueAsync(CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync<QueueOverview>("GetQueue", ct));
 
+    /// <summary>Fetches my chats and raises <see cref="MessageReceived"/> for every stored message not seen yet.</summary>
+    public async Task ResyncAsync(CancellationToken ct = default)
+    {
+        var session = await GetSessionAsync(ct);
+        foreach (var message in session.Chats.SelectMany(c => c.Messages).OrderBy(m => m.Seq))
+        {
+            Deliver(message);
+        }
+    }
+
     public Task StopAsync(CancellationToken ct = default) => _connection.StopAsync(ct);
+
+    private void Seen(IEnumerable<ChatMessage> messages)
+    {
+        lock (_gate)
+        {
+            foreach (var message in messages)
+            {
+                SeqsOf(message.ChatId).Add(message.Seq);
+            }
+        }
+    }
+
+    private void Deliver(ChatMessage message)
+    {
+        lock (_gate)
+        {
+            if (!SeqsOf(message.ChatId).Add(message.Seq))
+            {
+                return;
+            }
+        }
+
+        MessageReceived?.Invoke(message);
+    }
+
+    private HashSet<long> SeqsOf(Guid chatId)
+    {
+        if (!_seen.TryGetValue(chatId, out var seqs))
+        {
+            _seen[chatId] = seqs = [];
+        }
+
+        return seqs;
+    }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -22,6 +22,13 @@ public sealed class CitizenHubClient : IAsyncDisposable
         _connection.On<QueueStatus>(nameof(ICitizenHubClient.QueueUpdated), s => QueueUpdated?.Invoke(s));
         _connection.On<ChatStateChanged>(nameof(ICitizenHubClient.ChatStateChanged), c => StateChanged?.Invoke(c));
         _connection.On<TypingSignal>(nameof(ICitizenHubClient.Typing), t => Typing?.Invoke(t));
+        _connection.On(nameof(ICitizenHubClient.Resync), async () =>
+        {
+            if (SessionToken is not null)
+            {
+                await ResumeAsync(SessionToken);
+            }
+        });
         _connection.Reconnecting += _ =>
         {
             Reconnecting?.Invoke();

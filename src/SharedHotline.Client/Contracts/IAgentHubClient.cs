@@ -8,4 +8,7 @@ public interface IAgentHubClient
     Task MessageReceived(ChatMessage message);
     Task Typing(TypingSignal signal);
     Task QueueChanged(QueueOverview queue);
+
+    /// <summary>The server may have missed sending events: fetch the session and the messages not yet seen.</summary>
+    Task Resync();
 }

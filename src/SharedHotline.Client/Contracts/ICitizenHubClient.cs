@@ -7,4 +7,7 @@ public interface ICitizenHubClient
     Task QueueUpdated(QueueStatus status);
     Task ChatStateChanged(ChatStateChanged change);
     Task Typing(TypingSignal signal);
+
+    /// <summary>The server may have missed sending events (e.g. Redis was away): resume from the last sequence number.</summary>
+    Task Resync();
 }

@@ -50,6 +50,9 @@ public interface ILiveState
     /// </summary>
     Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default);
 
-    /// <summary>True when the store has lost its contents since this node last looked (e.g. Redis restarted empty).</summary>
+    /// <summary>
+    /// True on this node's first look, and whenever the store has lost its contents since this node last
+    /// looked (e.g. Redis restarted empty): the node should then rebuild the live state from the database.
+    /// </summary>
     Task<bool> WasResetAsync(CancellationToken ct = default);
 }

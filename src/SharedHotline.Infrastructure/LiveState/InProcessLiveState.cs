@@ -12,6 +12,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     private readonly Dictionary<Guid, QueuedChat> _chats = [];
     private readonly Dictionary<Guid, DateTimeOffset> _offlineSince = [];
     private long _arrivals;
+    private int _synced;
 
     public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
     {
@@ -188,7 +189,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
 
     public Task HeartbeatAsync(CancellationToken ct = default) => Task.CompletedTask;
 
-    public Task<bool> WasResetAsync(CancellationToken ct = default) => Task.FromResult(false);
+    public Task<bool> WasResetAsync(CancellationToken ct = default) => Task.FromResult(Interlocked.Exchange(ref _synced, 1) == 0);
 
     public Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default)
     {

@@ -29,6 +29,10 @@ public static class LiveStateServiceCollectionExtensions
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
+
+        // Fail at once while disconnected instead of queueing commands to replay later: a caller that got an
+        // error must not find its command executed after the reconnect.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ConnectRetry = 5;
         options.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);

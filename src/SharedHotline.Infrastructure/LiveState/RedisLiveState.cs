@@ -127,7 +127,7 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
     {
         var candidate = Guid.NewGuid().ToString("N");
         var epoch = await Db.StringSetAsync(_p + "epoch", candidate, when: When.NotExists) ? candidate : (string?)await Db.StringGetAsync(_p + "epoch");
-        var reset = _knownEpoch is not null && epoch != _knownEpoch;
+        var reset = epoch != _knownEpoch;
         _knownEpoch = epoch;
         return reset;
     }

@@ -88,7 +88,15 @@ public sealed class ChatDispatcher(
 
     private async Task OfferAsync(HotlineDbContext db, Domain.Rota.RotaSnapshot snapshot, Assignment assignment, DateTimeOffset now, CancellationToken ct)
     {
-        var chat = await db.Chats.FirstAsync(c => c.Id == assignment.ChatId, ct);
+        var chat = await db.Chats.FirstOrDefaultAsync(c => c.Id == assignment.ChatId, ct);
+        if (chat is null || ChatLifecycle.IsOver(chat.State))
+        {
+            // The live state still held a chat the database has closed: drop it instead of offering it.
+            await live.ReleaseAsync(assignment.ChatId, now, ct);
+            logger.LogWarning("Chat {ChatId} was in the live queue but is closed in the database; dropped", assignment.ChatId);
+            return;
+        }
+
         chat.State = ChatState.Assigned;
         chat.AgentId = assignment.AgentId;
         chat.AssignedAt = now;

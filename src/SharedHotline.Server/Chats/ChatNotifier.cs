@@ -21,6 +21,13 @@ public sealed class ChatNotifier(
 
     public IAgentHubClient Agent(Guid agentId) => new SafeAgentClient(agents.Clients.Group(AgentGroup(agentId)), this);
 
+    /// <summary>Asks every connected client to fetch what it may have missed.</summary>
+    public async Task ResyncEveryoneAsync()
+    {
+        await Safely(() => citizens.Clients.All.Resync(), nameof(ICitizenHubClient.Resync));
+        await Safely(() => agents.Clients.All.Resync(), nameof(IAgentHubClient.Resync));
+    }
+
     public async Task MessageAsync(ChatMessage message, Guid? agentId)
     {
         await Citizen(message.ChatId).MessageReceived(message);
@@ -51,6 +58,8 @@ public sealed class ChatNotifier(
         public Task ChatStateChanged(ChatStateChanged change) => owner.Safely(() => inner.ChatStateChanged(change), nameof(ChatStateChanged));
 
         public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
+
+        public Task Resync() => owner.Safely(inner.Resync, nameof(Resync));
     }
 
     private sealed class SafeAgentClient(IAgentHubClient inner, ChatNotifier owner) : IAgentHubClient
@@ -64,5 +73,7 @@ public sealed class ChatNotifier(
         public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
 
         public Task QueueChanged(QueueOverview queue) => owner.Safely(() => inner.QueueChanged(queue), nameof(QueueChanged));
+
+        public Task Resync() => owner.Safely(inner.Resync, nameof(Resync));
     }
 }

@@ -63,8 +63,21 @@ public sealed class CitizenChats(
         await messages.AppendSystemAsync(chat.Id, $"Vi har modtaget dit spørgsmål om {topic.Name}. Din reference er {chat.Reference}.", ct);
         logger.LogInformation("Chat {ChatId} started for {Kommune} on {Topic} ({OpeningMode})", chat.Id, kommune.Slug, topic.Code, duty.Mode);
 
-        await joinChat(chat.Id);
-        await live.EnqueueAsync(new QueuedChat(chat.Id, kommune.Kode, topic.Code, now), ct);
+        try
+        {
+            await joinChat(chat.Id);
+            await live.EnqueueAsync(new QueuedChat(chat.Id, kommune.Kode, topic.Code, now), ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // The citizen gets an error and no token: leave no chat behind that an agent would later receive.
+            chat.State = ChatState.Abandoned;
+            chat.EndedAt = now;
+            chat.EndedBy = "system";
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
         await dispatcher.DispatchAsync(ct);
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }

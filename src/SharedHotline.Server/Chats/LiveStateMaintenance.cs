@@ -17,6 +17,7 @@ public sealed class LiveStateMaintenance(
     AgentConnections connections,
     ChatNotifier notify,
     IServiceScopeFactory scopes,
+    IEnumerable<StackExchange.Redis.IConnectionMultiplexer> redis,
     TimeProvider time,
     ILogger<LiveStateMaintenance> logger) : BackgroundService
 {
@@ -27,6 +28,11 @@ public sealed class LiveStateMaintenance(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var connection in redis)
+        {
+            connection.ConnectionRestored += (_, _) => RequestResync();
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,11 +51,29 @@ public sealed class LiveStateMaintenance(
         }
     }
 
+    private int _resyncTicksLeft;
+
+    /// <summary>
+    /// Called when the connection to the shared state or backplane came back: events published meanwhile
+    /// were lost in transit, so clients are asked to fetch what they missed on the next few ticks.
+    /// </summary>
+    public void RequestResync() => Interlocked.Exchange(ref _resyncTicksLeft, 3);
+
     public async Task RunOnceAsync(CancellationToken ct)
     {
         await live.HeartbeatAsync(ct);
+        if (Interlocked.Decrement(ref _resyncTicksLeft) >= 0)
+        {
+            await notify.ResyncEveryoneAsync();
+        }
+        else
+        {
+            Interlocked.Exchange(ref _resyncTicksLeft, 0);
+        }
+
         if (await live.WasResetAsync(ct))
         {
+            RequestResync();
             logger.LogWarning("The live state was lost (Redis restarted empty?); rebuilding it from the database");
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);

@@ -57,13 +57,26 @@ public static class HotlineHost
         return app;
     }
 
-    /// <summary>Migrates and seeds the database, then rebuilds the live queue from stored open chats.</summary>
+    /// <summary>
+    /// Migrates and seeds the database, then brings the live state in line with the stored open chats. If
+    /// Redis is away the node still starts (not ready) and its maintenance loop catches up when Redis returns.
+    /// </summary>
     public static async Task InitializeHotlineAsync(this WebApplication app, CancellationToken ct = default)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
+        }
+
         app.Services.GetRequiredService<RotaProvider>().Invalidate();
-        await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);
+        try
+        {
+            await app.Services.GetRequiredService<LiveStateMaintenance>().RunOnceAsync(ct);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            app.Logger.LogWarning(ex, "The live state is unreachable at start-up; the node starts not ready and recovers when it returns");
+        }
     }
 
     private static async Task WriteUnhandledProblem(HttpContext http)

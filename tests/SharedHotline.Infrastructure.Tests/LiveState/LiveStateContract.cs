@@ -25,6 +25,13 @@ public abstract class LiveStateContract : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task A_nodes_first_look_counts_as_a_reset_so_it_rebuilds_from_the_database()
+    {
+        (await Store.WasResetAsync()).Should().BeTrue();
+        (await Store.WasResetAsync()).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Queued_chats_come_back_longest_waiting_first_with_returned_chats_in_front()
     {
         var early = Chat(minutesAgo: 10);
