@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,8 +8,23 @@ using SharedHotline.Domain.Tenancy;
 
 namespace SharedHotline.Infrastructure.Persistence;
 
-public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options) : DbContext(options)
+/// <summary>
+/// The hotline's database. This class carries the SQLite migrations (the embedded default);
+/// <see cref="PostgresHotlineDbContext"/> has the same model with its own PostgreSQL migrations.
+/// Data-protection keys live here too, so every node can read every node's tokens and cookies.
+/// </summary>
+public class HotlineDbContext : DbContext, IDataProtectionKeyContext
 {
+    public HotlineDbContext(DbContextOptions<HotlineDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected HotlineDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public DbSet<KommuneRecord> Kommuner => Set<KommuneRecord>();
@@ -17,6 +33,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
     public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -26,6 +43,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
         modelBuilder.Entity<KommuneRecord>(e =>
         {
             e.ToTable("kommuner");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,20 +10,41 @@ namespace SharedHotline.Infrastructure.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// The database: SQLite file <c>{Hotline:DataFolder}/sharedhotline.db</c> by default, or
-    /// <c>ConnectionStrings:Hotline</c> when set.
+    /// The database. <c>Hotline:Database</c> = <c>sqlite</c> (default: the file
+    /// <c>{Hotline:DataFolder}/sharedhotline.db</c>, or <c>ConnectionStrings:Hotline</c>) or <c>postgres</c>
+    /// (<c>ConnectionStrings:Hotline</c> required). Data-protection keys are kept in the same database.
     /// </summary>
     public static IServiceCollection AddHotlinePersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        var provider = configuration["Hotline:Database"] ?? "sqlite";
         var connectionString = configuration.GetConnectionString("Hotline");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
         {
-            var folder = Path.GetFullPath(configuration["Hotline:DataFolder"] ?? "App_Data", contentRoot);
-            Directory.CreateDirectory(folder);
-            connectionString = $"Data Source={Path.Combine(folder, "sharedhotline.db")}";
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Hotline:Database is postgres but ConnectionStrings:Hotline is empty.");
+            }
+
+            services.AddDbContext<PostgresHotlineDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+            services.AddScoped<HotlineDbContext>(sp => sp.GetRequiredService<PostgresHotlineDbContext>());
+        }
+        else if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.GetFullPath(configuration["Hotline:DataFolder"] ?? "App_Data", contentRoot);
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "sharedhotline.db")};Default Timeout=30";
+            }
+
+            services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Hotline:Database must be sqlite or postgres, not '{provider}'.");
         }
 
-        services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDataProtection().SetApplicationName("SharedHotline").PersistKeysToDbContext<HotlineDbContext>();
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<DatabaseSeeder>();

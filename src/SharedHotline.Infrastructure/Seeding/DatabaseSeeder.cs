@@ -19,6 +19,12 @@ public sealed class DatabaseSeeder(
     public async Task SeedAsync(CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for the writer; two nodes on one file (tests, a small pair) stay fast.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         var seed = options.Value;
 
         var known = await db.Kommuner.Select(k => k.Kode).ToListAsync(ct);

@@ -27,7 +27,6 @@ public static class HotlineHost
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        services.AddDataProtection().SetApplicationName("SharedHotline");
         services.AddHotlinePersistence(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
