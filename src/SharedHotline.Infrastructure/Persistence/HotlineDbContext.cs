@@ -17,6 +17,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
     public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
+    public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -95,6 +96,17 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
             e.Property(c => c.Phone).HasMaxLength(32);
             e.Property(c => c.PreferredTime).HasMaxLength(100);
             e.Property(c => c.Message).HasMaxLength(4000);
+        });
+
+        modelBuilder.Entity<RotaAuditRecord>(e =>
+        {
+            e.ToTable("rota_audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.PartnershipId, a.Version });
+            e.Property(a => a.PartnershipId).HasMaxLength(64);
+            e.Property(a => a.ChangedByName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(128);
         });
     }
 
