@@ -78,7 +78,7 @@ public static class RotaCalendar
             if (extra.Kind == RotaExceptionKind.ExtraSlot && extra.Date == date && extra is { Start: { } s, End: { } e, ResponsibleKommune: { } responsible })
             {
                 var agents = ApplySwaps(partnership, date, extra.Id, extra.AgentIds);
-                slots.Add(CreateSlot(partnership.Id, null, date, s, e, responsible, agents, Math.Max(1, extra.AgentIds.Count), zone));
+                slots.Add(CreateSlot(partnership.Id, null, date, s, e, responsible, agents, Math.Max(1, extra.AgentIds.Count), zone) with { ExtraSlotId = extra.Id });
             }
         }
     }

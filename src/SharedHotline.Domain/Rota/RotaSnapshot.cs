@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using SharedHotline.Domain.Tenancy;
 
@@ -11,8 +12,14 @@ public sealed class RotaSnapshot
 {
     public static DateTimeZone Copenhagen { get; } = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
 
+    /// <summary>Expanded days kept per partnership before the cache starts over (about three years).</summary>
+    private const int MaxCachedDays = 1100;
+
     private readonly Dictionary<int, Kommune> _kommuner;
     private readonly Dictionary<int, Partnership[]> _partnershipsByKommune;
+
+    // The snapshot never changes, so a partnership's slots on a date are expanded once and then reused.
+    private readonly Dictionary<Partnership, ConcurrentDictionary<DateOnly, ShiftSlot[]>> _slotsByDay;
 
     public RotaSnapshot(IEnumerable<Kommune> kommuner, IEnumerable<Partnership> partnerships, DateTimeZone? zone = null)
     {
@@ -20,6 +27,11 @@ public sealed class RotaSnapshot
         _kommuner = kommuner.ToDictionary(k => k.Kode);
         Partnerships = partnerships.ToList();
         _partnershipsByKommune = _kommuner.Keys.ToDictionary(k => k, k => Partnerships.Where(p => p.Includes(k)).ToArray());
+        _slotsByDay = new(ReferenceEqualityComparer.Instance);
+        foreach (var partnership in Partnerships)
+        {
+            _slotsByDay.TryAdd(partnership, new ConcurrentDictionary<DateOnly, ShiftSlot[]>());
+        }
     }
 
     public DateTimeZone Zone { get; }
@@ -37,18 +49,39 @@ public sealed class RotaSnapshot
         var overflow = new List<OverflowRule>();
         foreach (var partnership in PartnershipsOf(kode))
         {
-            var found = new List<ShiftSlot>();
-            RotaCalendar.AddSlotsOn(partnership, date.AddDays(-1), Zone, found);
-            RotaCalendar.AddSlotsOn(partnership, date, Zone, found);
-            var open = found.Where(s => s.Contains(t)).ToList();
-            slots.AddRange(open);
-            if (open.Count > 0 && partnership.Overflow is { } rule && rule.KommuneKode != kode && OwnHoursOpen(rule.KommuneKode, t))
+            var before = slots.Count;
+            AddOpen(SlotsOn(partnership, date.AddDays(-1)), t, slots);
+            AddOpen(SlotsOn(partnership, date), t, slots);
+            if (slots.Count > before && partnership.Overflow is { } rule && rule.KommuneKode != kode && OwnHoursOpen(rule.KommuneKode, t))
             {
                 overflow.Add(rule);
             }
         }
 
         return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow);
+    }
+
+    /// <summary>The partnership's slots that start on <paramref name="date"/> (as <see cref="RotaCalendar.AddSlotsOn"/> gives them), cached.</summary>
+    public IReadOnlyList<ShiftSlot> SlotsOn(Partnership partnership, DateOnly date)
+    {
+        if (!_slotsByDay.TryGetValue(partnership, out var days))
+        {
+            var slots = new List<ShiftSlot>();
+            RotaCalendar.AddSlotsOn(partnership, date, Zone, slots);
+            return slots;
+        }
+
+        if (days.Count > MaxCachedDays)
+        {
+            days.Clear();
+        }
+
+        return days.GetOrAdd(date, static (d, state) =>
+        {
+            var slots = new List<ShiftSlot>();
+            RotaCalendar.AddSlotsOn(state.Partnership, d, state.Zone, slots);
+            return [.. slots];
+        }, (Partnership: partnership, Zone));
     }
 
     public bool OwnHoursOpen(int kode, Instant t)
@@ -68,20 +101,35 @@ public sealed class RotaSnapshot
 
         foreach (var partnership in PartnershipsOf(kode))
         {
-            segments.AddRange(RotaCalendar.SlotsBetween(partnership, from, to, Zone)
-                .Select(s => (s.Start, s.End, OpeningMode.Shared, s.ResponsibleKommune, (string?)partnership.Id)));
+            for (var date = from; date <= to; date = date.AddDays(1))
+            {
+                segments.AddRange(SlotsOn(partnership, date).Select(s => (s.Start, s.End, OpeningMode.Shared, s.ResponsibleKommune, (string?)partnership.Id)));
+            }
         }
+
+        // Sweep the boundaries in order, keeping the segments that have started and not yet ended. Of those,
+        // own hours win, then the segment listed first (as a scan of all segments would pick).
+        var byStart = Enumerable.Range(0, segments.Count).OrderBy(i => segments[i].Start).ToList();
+        var active = new List<int>();
+        var nextToStart = 0;
 
         var boundaries = segments.SelectMany(s => new[] { s.Start, s.End }).Distinct().Order().ToList();
         var windows = new List<OpeningWindow>();
         for (var i = 0; i + 1 < boundaries.Count; i++)
         {
             var (start, end) = (boundaries[i], boundaries[i + 1]);
-            var covering = segments.Where(s => s.Start <= start && s.End >= end).OrderBy(s => s.Mode == OpeningMode.Own ? 0 : 1).FirstOrDefault();
-            if (covering == default)
+            while (nextToStart < byStart.Count && segments[byStart[nextToStart]].Start <= start)
+            {
+                active.Add(byStart[nextToStart++]);
+            }
+
+            active.RemoveAll(s => segments[s].End <= start);
+            if (active.Count == 0)
             {
                 continue;
             }
+
+            var covering = segments[active.MinBy(s => (segments[s].Mode == OpeningMode.Own ? 0 : 1, s))];
 
             var last = windows.Count > 0 ? windows[^1] : null;
             if (last is not null && last.End.ToInstant() == start && last.Mode == covering.Mode
@@ -121,6 +169,17 @@ public sealed class RotaSnapshot
         }
 
         return null;
+    }
+
+    private static void AddOpen(IReadOnlyList<ShiftSlot> slots, Instant t, List<ShiftSlot> open)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Contains(t))
+            {
+                open.Add(slot);
+            }
+        }
     }
 
     private IEnumerable<(Instant Start, Instant End)> OwnIntervalsOn(int kode, DateOnly date)

@@ -34,6 +34,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
     public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,6 +115,17 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(c => c.Phone).HasMaxLength(32);
             e.Property(c => c.PreferredTime).HasMaxLength(100);
             e.Property(c => c.Message).HasMaxLength(4000);
+        });
+
+        modelBuilder.Entity<RotaAuditRecord>(e =>
+        {
+            e.ToTable("rota_audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.PartnershipId, a.Version });
+            e.Property(a => a.PartnershipId).HasMaxLength(64);
+            e.Property(a => a.ChangedByName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(128);
         });
     }
 

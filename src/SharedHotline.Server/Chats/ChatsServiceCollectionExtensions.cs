@@ -23,6 +23,7 @@ public static class ChatsServiceCollectionExtensions
         var redis = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
+            LiveStateMaintenance.ValidateNodeTtl(configuration.GetValue("Hotline:Redis:NodeTtl", new RedisLiveStateOptions().NodeTtl));
             var prefix = configuration["Hotline:Redis:Prefix"] ?? "sharedhotline";
             signalR.AddStackExchangeRedis(o =>
             {

@@ -9,7 +9,8 @@ namespace SharedHotline.Server.Chats;
 /// <summary>
 /// Every few seconds: heartbeat this node; rebuild the live state from the database if the store lost it
 /// (Redis restarted empty); put chats of lost agents (offline too long, or on a dead node) back at the front
-/// of the queue; and re-run routing, since slots open and close and overflow starts after a wait.
+/// of the queue; pick up a rota change whose event was lost; and re-run routing, since slots open and close
+/// and overflow starts after a wait.
 /// </summary>
 public sealed class LiveStateMaintenance(
     ILiveState live,
@@ -18,6 +19,7 @@ public sealed class LiveStateMaintenance(
     ChatNotifier notify,
     IServiceScopeFactory scopes,
     IEnumerable<StackExchange.Redis.IConnectionMultiplexer> redis,
+    Rota.RotaProvider rota,
     TimeProvider time,
     ILogger<LiveStateMaintenance> logger) : BackgroundService
 {
@@ -25,6 +27,15 @@ public sealed class LiveStateMaintenance(
 
     /// <summary>An agent who dropped off keeps their chats this long, to reconnect after a network blip.</summary>
     public static readonly TimeSpan OfflineGrace = TimeSpan.FromSeconds(60);
+
+    /// <summary>A node must heartbeat at least twice within its TTL, or its peers would declare it dead between beats.</summary>
+    public static void ValidateNodeTtl(TimeSpan nodeTtl)
+    {
+        if (nodeTtl < 2 * Interval)
+        {
+            throw new InvalidOperationException($"Hotline:Redis:NodeTtl is {nodeTtl}; it must be at least {2 * Interval} (two heartbeats of {Interval}).");
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,6 +93,11 @@ public sealed class LiveStateMaintenance(
             {
                 await agents.SetPresenceAsync(agentId, presence, ct);
             }
+        }
+
+        if (await rota.RefreshIfStaleAsync(ct))
+        {
+            logger.LogInformation("A rota change reached this node by the periodic check, not by the bus");
         }
 
         var reclaimed = await live.ReclaimLostChatsAsync(OfflineGrace, ct);

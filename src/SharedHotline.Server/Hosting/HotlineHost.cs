@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 using SharedHotline.Domain.Chats;
 using SharedHotline.Infrastructure.LiveState;
+using SharedHotline.Infrastructure.Messaging;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Chats;
@@ -30,6 +31,8 @@ public static class HotlineHost
         services.AddHotlinePersistence(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
+        services.AddRotaEditing();
+        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers());
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
         services.AddChats(builder.Configuration);
@@ -52,6 +55,7 @@ public static class HotlineHost
         app.MapAuthApi();
         app.MapKommunerApi();
         app.MapCallbacksApi();
+        app.MapRotaApi();
         app.MapChatHubs();
         return app;
     }

@@ -9,8 +9,9 @@ public sealed class Cluster : IAsyncDisposable
 {
     private readonly string _dataFolder;
 
-    private Cluster(RedisServer redis, HotlineServer nodeA, HotlineServer nodeB, string dataFolder)
+    private Cluster(RedisServer redis, HotlineServer nodeA, HotlineServer nodeB, string dataFolder, RabbitMqServer? rabbit)
     {
+        Rabbit = rabbit;
         Redis = redis;
         NodeA = nodeA;
         NodeB = nodeB;
@@ -18,13 +19,17 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     public RedisServer Redis { get; }
+    public RabbitMqServer? Rabbit { get; }
     public HotlineServer NodeA { get; }
     public HotlineServer NodeB { get; }
     public FakeTimeProvider Clock => NodeA.Time;
 
-    public static async Task<Cluster> StartAsync(DateTimeOffset localNow)
+    /// <summary>Starts the cluster; with <paramref name="withRabbitMq"/> the nodes' bus runs over a real RabbitMQ broker.</summary>
+    public static async Task<Cluster> StartAsync(DateTimeOffset localNow, bool withRabbitMq = false)
     {
+        var rabbitStart = withRabbitMq ? RabbitMqServer.StartAsync() : Task.FromResult<RabbitMqServer>(null!);
         var redis = await RedisServer.StartAsync();
+        var rabbit = withRabbitMq ? await rabbitStart : null;
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "cluster-" + Guid.NewGuid().ToString("N"));
         var prefix = "cluster-" + Guid.NewGuid().ToString("N")[..8];
         Dictionary<string, string?> Settings(string node) => new()
@@ -33,11 +38,12 @@ public sealed class Cluster : IAsyncDisposable
             ["Hotline:Redis:Prefix"] = prefix,
             ["Hotline:Redis:NodeId"] = node,
             ["Hotline:DataFolder"] = dataFolder,
+            ["ConnectionStrings:RabbitMq"] = rabbit?.ConnectionString,
         };
         var clock = new FakeTimeProvider(localNow.ToUniversalTime());
         var nodeA = await HotlineServer.StartAsync(localNow, Settings("node-a"), clock);
         var nodeB = await HotlineServer.StartAsync(localNow, Settings("node-b"), clock);
-        return new Cluster(redis, nodeA, nodeB, dataFolder);
+        return new Cluster(redis, nodeA, nodeB, dataFolder, rabbit);
     }
 
     /// <summary>Lets both nodes' maintenance loops run once (heartbeat, recovery, reclaim, routing).</summary>
@@ -52,6 +58,11 @@ public sealed class Cluster : IAsyncDisposable
         await NodeA.DisposeAsync();
         await NodeB.DisposeAsync();
         await Redis.DisposeAsync();
+        if (Rabbit is not null)
+        {
+            await Rabbit.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

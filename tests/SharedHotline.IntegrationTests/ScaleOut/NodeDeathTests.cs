@@ -20,7 +20,7 @@ public sealed class NodeDeathTests
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Hotline:Redis:Prefix"] = "death-" + Path.GetFileName(dataFolder)[6..14],
             ["Hotline:Redis:NodeId"] = node,
-            ["Hotline:Redis:NodeTtl"] = "00:00:03",
+            ["Hotline:Redis:NodeTtl"] = "00:00:11",
             ["Hotline:DataFolder"] = dataFolder,
             ["Hotline:SeedDemoData"] = "true",
             ["Hotline:DemoPassword"] = HotlineServer.DemoPassword,
@@ -60,7 +60,7 @@ public sealed class NodeDeathTests
         again.Messages.Select(m => m.MessageId).Should().Contain([asked.MessageId, answered.MessageId], "every acknowledged message is there");
         again.Messages.Select(m => m.Seq).Should().BeInAscendingOrder();
 
-        var takeover = await miaOffers.WaitForAsync(o => o.ChatId == chat.ChatId, TimeSpan.FromSeconds(30));
+        var takeover = await miaOffers.WaitForAsync(o => o.ChatId == chat.ChatId, TimeSpan.FromSeconds(45));
         takeover.Messages.Select(m => m.Text).Should().Contain(["Mit pas udløber i næste uge.", "Så skal du bestille tid i borgerservice."]);
         await mia.AcceptChatAsync(chat.ChatId);
         var fromMia = new Inbox<ChatMessage>();

@@ -53,6 +53,20 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kommuner",
                 columns: table => new
                 {
@@ -78,6 +92,26 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_partnerships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rota_audit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rota_audit", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -172,6 +206,11 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_rota_audit_PartnershipId_Version",
+                table: "rota_audit",
+                columns: new[] { "PartnershipId", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_UserName",
                 table: "staff",
                 column: "UserName",
@@ -188,10 +227,16 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 name: "chat_messages");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "kommuner");
 
             migrationBuilder.DropTable(
                 name: "partnerships");
+
+            migrationBuilder.DropTable(
+                name: "rota_audit");
 
             migrationBuilder.DropTable(
                 name: "staff");
