@@ -5,8 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests start for real (redis-server on a free loopback port, ...).
-required_packages=(redis-server)
+# Debian packages the tests start for real, each on a free loopback port and stopped afterwards:
+# redis-server (live state, backplane), postgresql (the scale-out database), rabbitmq-server (the bus).
+required_packages=(redis-server postgresql rabbitmq-server)
 
 missing=()
 for pkg in "${required_packages[@]}"; do
@@ -21,8 +22,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "apt-get install ${missing[*]} failed" >&2; exit 1; }
-  # The Debian package starts a system-wide redis-server; the tests start their own.
-  systemctl stop redis-server >/dev/null 2>&1 || service redis-server stop >/dev/null 2>&1 || true
+  # The packages may start system-wide servers; the tests start their own on free ports.
+  for service in redis-server postgresql rabbitmq-server; do
+    service "$service" stop >/dev/null 2>&1 || true
+  done
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
