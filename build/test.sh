@@ -6,8 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests start for real, each on a free loopback port and stopped afterwards:
-# redis-server (live state, backplane), postgresql (the scale-out database), rabbitmq-server (the bus).
-required_packages=(redis-server postgresql rabbitmq-server)
+# redis-server (live state, backplane), postgresql (the scale-out database), rabbitmq-server (the bus);
+# python3-yaml for the deployment-file check.
+required_packages=(redis-server postgresql rabbitmq-server python3-yaml)
 
 missing=()
 for pkg in "${required_packages[@]}"; do
@@ -27,6 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     service "$service" stop >/dev/null 2>&1 || true
   done
 fi
+
+# The deployment files cannot be run here (no Docker engine, no Kubernetes): check what can be checked.
+/usr/bin/python3 deploy/check.py || { echo "0 passed, 1 failed"; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results_dir="${TEST_RESULTS_DIR:-artifacts/test-results}"
