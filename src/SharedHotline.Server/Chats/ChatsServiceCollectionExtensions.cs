@@ -42,6 +42,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
+        services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
         services.AddSingleton<LiveStateMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStateMaintenance>());
