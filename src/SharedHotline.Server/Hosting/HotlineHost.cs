@@ -13,6 +13,7 @@ using SharedHotline.Server.Health;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Tenancy;
+using SharedHotline.Server.Web;
 
 namespace SharedHotline.Server.Hosting;
 
@@ -37,6 +38,7 @@ public static class HotlineHost
         services.AddStaffAuthentication();
         services.AddChats(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
+        services.AddWebPages();
         return builder;
     }
 
@@ -57,6 +59,7 @@ public static class HotlineHost
         app.MapCallbacksApi();
         app.MapRotaApi();
         app.MapChatHubs();
+        app.MapWebPages();
         return app;
     }
 
