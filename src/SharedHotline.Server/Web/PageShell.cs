@@ -49,7 +49,8 @@ public static class PageShell
         var html = new StringBuilder(2048);
         html.Append("<!doctype html>\n<html lang=\"").Append(language.Code()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(E(page.Title)).Append("</title>\n");
+            .Append("<title>").Append(E(page.Title)).Append("</title>\n")
+            .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n");
         if (bundle is not null)
         {
             foreach (var style in bundle.Styles)

@@ -25,8 +25,13 @@ public static class WebPages
         pages.MapGet("/agent", StaffPages.Agent);
         pages.MapGet("/coordinator", StaffPages.Coordinator);
         pages.MapGet("/widget.js", WidgetScript.Serve);
+        pages.MapGet("/favicon.svg", () => Results.Text(Favicon, "image/svg+xml", System.Text.Encoding.UTF8));
         return app;
     }
+
+    /// <summary>A speech bubble: the pages' icon.</summary>
+    public const string Favicon =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><path fill=\"#1f5f8b\" d=\"M4 4h24a2 2 0 0 1 2 2v15a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z\"/></svg>";
 
     /// <summary>Bundle files carry their content hash in the name: cache them for good.</summary>
     private static void CacheHashedBundles(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)

@@ -317,6 +317,7 @@ export class ChatPanel {
     this.input.focus();
     const caret = selectionStart + text.length;
     this.input.setSelectionRange(caret, caret);
+    this.typed();
   }
 
   private cannedAnswers(): HTMLElement {

@@ -100,6 +100,7 @@ async function showStatus(focus: boolean): Promise<void> {
 
 /** A chat in progress in this tab is resumed (reload, network drop); otherwise the hotline's status decides. */
 async function boot(): Promise<void> {
+  await embed?.restored;
   const token = session.token;
   if (token) {
     if (!(await loadStatus())) {

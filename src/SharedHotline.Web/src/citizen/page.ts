@@ -10,30 +10,54 @@ export const page = {
 
 const key = `sharedhotline:chat:${page.slug}`;
 
+function read(): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    // Storage is blocked in some frames (third-party storage); the widget's host page keeps the token then.
+    return null;
+  }
+}
+
+function write(token: string | null): void {
+  try {
+    if (token) {
+      sessionStorage.setItem(key, token);
+    } else {
+      sessionStorage.removeItem(key);
+    }
+  } catch {
+    // See read().
+  }
+}
+
+let current = read();
+const listeners: ((token: string | null) => void)[] = [];
+
 /**
- * The chat's session token lives in this tab's session storage: a reload or a drop resumes the chat, and
- * it is gone when the tab is closed (a shared computer keeps nothing).
+ * The chat's session token, kept in this tab's session storage: a reload or a drop resumes the chat, and it
+ * is gone when the tab is closed (a shared computer keeps nothing). In the widget's frame, where the browser
+ * may refuse storage to a third-party frame, the host page keeps a copy (see embed.ts and widget/loader.ts).
  */
 export const session = {
   get token(): string | null {
-    try {
-      return sessionStorage.getItem(key);
-    } catch {
-      return null;
-    }
+    return current;
   },
   save(token: string): void {
-    try {
-      sessionStorage.setItem(key, token);
-    } catch {
-      // Storage may be blocked (e.g. some embedded frames): the chat works, it just cannot survive a reload.
-    }
+    current = token;
+    write(token);
+    listeners.forEach((listener) => listener(token));
   },
   clear(): void {
-    try {
-      sessionStorage.removeItem(key);
-    } catch {
-      // See save().
-    }
+    current = null;
+    write(null);
+    listeners.forEach((listener) => listener(null));
+  },
+  /** A token the host page kept, used when this frame has none of its own. */
+  adopt(token: string | null): void {
+    current ??= token;
+  },
+  onChange(listener: (token: string | null) => void): void {
+    listeners.push(listener);
   },
 };

@@ -38,6 +38,8 @@ export class RotaCalendar {
       plugins: [timeGridPlugin, dayGridPlugin, interactionPlugin],
       initialView: 'timeGridWeek',
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth' },
+      // Words, not icon glyphs: the buttons' names are read out and shown alike.
+      buttonIcons: false,
       locale: lang === 'en' ? enGbLocale : daLocale,
       timeZone: 'UTC',
       firstDay: 1,
@@ -49,7 +51,8 @@ export class RotaCalendar {
       slotMaxTime: '24:00:00',
       slotDuration: '00:30:00',
       snapDuration: '00:15:00',
-      allDayText: t('holidayMark'),
+      // The all-day row holds only holidays and closed days, which the day headers name too.
+      allDayText: '',
       editable: true,
       eventAllow: (drop) => !drop.allDay,
       eventInteractive: true,

@@ -44,7 +44,7 @@ class Editor {
   async start(): Promise<void> {
     [this.doc, this.agents, this.kommuner] = await Promise.all([this.client.rota(), this.client.agents(), getJson<KommuneSummary[]>('/api/kommuner')]);
     this.heading.textContent = `${t('heading')}: ${this.doc.rota.name}`;
-    const calendarHost = h('div', { class: 'calendar' });
+    const calendarHost = h('div');
     const members = this.kommuner.filter((k) => this.doc.rota.members.includes(k.kommunekode));
     replace(
       root,
@@ -58,7 +58,7 @@ class Editor {
           h('h2', { id: 'calendar-heading', class: 'visually-hidden' }, t('calendar')),
           h('p', { class: 'muted', id: 'calendar-hint' }, t('calendarHint')),
           legend(members),
-          calendarHost,
+          h('div', { class: 'calendar', 'aria-describedby': 'calendar-hint' }, calendarHost),
           h('h2', { class: 'list-heading' }, t('list')),
           this.listBox,
         ),

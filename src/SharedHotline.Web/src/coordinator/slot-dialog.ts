@@ -34,7 +34,7 @@ export function editSlot(slot: ShownSlot, scope: 'day' | 'series', agents: Partn
   const times: SlotTimes = { date: slot.date, start: slot.start.slice(11, 16), end: slot.end.slice(11, 16) };
   const date = field(t('date'), h('input', { type: 'date', value: times.date, required: true }));
   const start = field(t('start'), h('input', { type: 'time', value: times.start, required: true, step: '300' }));
-  const end = field(t('end'), h('input', { type: 'time', value: times.end, required: true, step: '300' }), t('timesHint'));
+  const end = field(t('end'), h('input', { type: 'time', value: times.end, required: true, step: '300' }));
   const dayOnly = h('input', { type: 'radio', name: 'scope', value: 'day', checked: scope === 'day' });
   const series = h('input', { type: 'radio', name: 'scope', value: 'series', checked: scope === 'series' });
   const rostered = new Set(slot.agents.map((a) => a.id));
@@ -52,6 +52,7 @@ export function editSlot(slot: ShownSlot, scope: 'day' | 'series', agents: Partn
       h('h2', { id: headingId }, t('dialogTitle', { when: whenText(times) })),
       h('p', null, t('responsible', { kommune: slot.responsible.name })),
       summary,
+      h('p', { class: 'field__hint' }, t('timesHint')),
       h('div', { class: 'slot-dialog__times' }, date.element, start.element, end.element),
       pattern && !slot.extraSlotId
         ? h(

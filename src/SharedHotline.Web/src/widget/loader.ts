@@ -2,13 +2,17 @@
 //   <script src="https://hotline.example/widget.js" data-kommune="soroe" async></script>
 // (or widget.js?kommune=soroe; data-lang="en" for English). It adds the kommune's chat in a frame from the
 // hotline's server, which shows a launcher button and, once opened, the chat; the frame tells this script
-// how big to be. A classic script on purpose (document.currentScript): it imports nothing.
+// how big to be. Browsers may refuse storage to the third-party frame, so this script keeps the chat's
+// session token and the panel's state in the page's own session storage for the frame, and hands them back
+// after the citizen moves to another page of the website. A classic script on purpose
+// (document.currentScript): it imports nothing.
 
 interface FrameMessage {
   source: 'sharedhotline';
-  type: 'open' | 'close' | 'size';
+  type: 'ready' | 'open' | 'close' | 'size' | 'session';
   width?: number;
   height?: number;
+  token?: string | null;
 }
 
 (() => {
@@ -46,6 +50,28 @@ interface FrameMessage {
   };
   Object.assign(frame.style, base);
 
+  const keyOf = (what: string) => `sharedhotline:${kommune.toLowerCase()}:${what}`;
+  const kept = {
+    get(what: string): string | null {
+      try {
+        return sessionStorage.getItem(keyOf(what));
+      } catch {
+        return null;
+      }
+    },
+    set(what: string, value: string | null): void {
+      try {
+        if (value === null) {
+          sessionStorage.removeItem(keyOf(what));
+        } else {
+          sessionStorage.setItem(keyOf(what), value);
+        }
+      } catch {
+        // No storage here either: the chat then starts afresh on the next page.
+      }
+    },
+  };
+
   let open = false;
   let closedSize = { width: 320, height: 96 };
   const narrow = window.matchMedia('(max-width: 480px)');
@@ -66,10 +92,21 @@ interface FrameMessage {
     }
 
     const message = event.data;
+    if (message.type === 'ready') {
+      frame.contentWindow?.postMessage({ source: 'sharedhotline-host', type: 'restore', token: kept.get('token'), open: kept.get('open') === '1' }, source.origin);
+      return;
+    }
+
+    if (message.type === 'session') {
+      kept.set('token', typeof message.token === 'string' ? message.token : null);
+      return;
+    }
+
     if (message.type === 'size' && message.width && message.height) {
       closedSize = { width: Math.min(message.width, 480), height: Math.min(message.height, 200) };
     } else if (message.type === 'open' || message.type === 'close') {
       open = message.type === 'open';
+      kept.set('open', open ? '1' : null);
     }
 
     layout();
