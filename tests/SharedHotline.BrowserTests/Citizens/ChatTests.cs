@@ -14,7 +14,6 @@ public sealed class ChatTests(BrowserFixture browser)
         await using var citizenContext = await browser.NewContextAsync(site, phone: true);
         await using var website = await KommuneWebsite.StartAsync(site);
         var citizen = await citizenContext.NewPageAsync();
-        citizen.Console += (_, m) => Console.WriteLine("CONSOLE " + m.Text);
         await citizen.GotoAsync(website.Address);
         var widget = citizen.FrameLocator("iframe[data-sharedhotline=soroe]");
 
@@ -91,5 +90,32 @@ public sealed class ChatTests(BrowserFixture browser)
         await Expect(panel.Locator(".panel-feedback")).ToHaveTextAsync("Chatten er afsluttet.");
         await Expect(widget.GetByText("ringet før")).ToHaveCountAsync(0);
         await PageChecks.ScreenshotAsync(agent, "agent-console-chat-ended");
+    }
+
+    [Fact]
+    public async Task When_the_server_goes_away_the_citizen_sees_it_and_the_chat_recovers_by_itself_with_nothing_lost()
+    {
+        await using var site = await HotlineSite.StartAsync(Demo.TuesdayEvening);
+        await using var context = await browser.NewContextAsync(site);
+        var citizen = await context.NewPageAsync();
+        await citizen.GotoAsync("/soroe/chat");
+        await citizen.GetByLabel("Hvad drejer dit spørgsmål sig om?").SelectOptionAsync(new SelectOptionValue { Label = "Digital Post" });
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await Expect(citizen.Locator(".chat-status")).ToContainTextAsync("Du er den næste i køen.");
+
+        await site.StopAsync();
+        var banner = citizen.Locator(".view--chat .connection");
+        await Expect(banner).ToHaveTextAsync("Forbindelsen er afbrudt. Vi forbinder igen af os selv …");
+        await citizen.GetByLabel("Skriv en besked").FillAsync("Er I der stadig?");
+        await citizen.GetByLabel("Skriv en besked").PressAsync("Enter");
+        var mine = citizen.Locator(".msg--mine").Last;
+        await Expect(mine.Locator(".msg__state")).ToHaveTextAsync("Venter på forbindelsen – sendes automatisk");
+        await PageChecks.ExpectAccessibleAsync(citizen, "citizen-reconnecting");
+
+        await site.RestartAsync();
+        await Expect(banner).ToHaveTextAsync("Forbundet igen.", new() { Timeout = 30_000 });
+        await Expect(mine.Locator(".msg__state")).ToHaveTextAsync("Sendt 20.30");
+        await Expect(citizen.Locator(".messages li")).ToHaveCountAsync(2);
+        await Expect(citizen.Locator(".messages")).ToContainTextAsync("Vi har modtaget dit spørgsmål om Digital Post");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SharedHotline.Server.Hosting;
 
@@ -16,8 +17,9 @@ namespace SharedHotline.BrowserTests.Infrastructure;
 public sealed class HotlineSite : IAsyncDisposable
 {
     public const string DemoPassword = "hotline-demo";
-    private readonly WebApplication _app;
     private readonly string _dataFolder;
+    private WebApplication _app;
+    private bool _stopped;
 
     private HotlineSite(WebApplication app, FakeTimeProvider time, string dataFolder, Uri baseAddress)
     {
@@ -38,6 +40,33 @@ public sealed class HotlineSite : IAsyncDisposable
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
+        var time = new FakeTimeProvider(localNow.ToUniversalTime());
+        var app = await StartAppAsync(time, dataFolder, port: 0);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HotlineSite(app, time, dataFolder, new Uri(address));
+    }
+
+    /// <summary>Stops the server (as a crash or deployment would), keeping its database for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the server again on the same address, database and clock.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _app = await StartAppAsync(Time, _dataFolder, BaseAddress.Port);
+        _stopped = false;
+    }
+
+    private static async Task<WebApplication> StartAppAsync(FakeTimeProvider time, string dataFolder, int port)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = RepositoryPaths.ServerProject,
@@ -50,23 +79,22 @@ public sealed class HotlineSite : IAsyncDisposable
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddHotline();
-        var time = new FakeTimeProvider(localNow.ToUniversalTime());
         builder.Services.AddSingleton<TimeProvider>(time);
+        // Open browser connections would hold a graceful stop for the default 30 seconds.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
         var app = builder.Build();
         app.UseHotline();
         await app.InitializeHotlineAsync();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HotlineSite(app, time, dataFolder, new Uri(address));
+        return app;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
