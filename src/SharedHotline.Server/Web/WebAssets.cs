@@ -16,7 +16,7 @@ public sealed class WebAssets(IWebHostEnvironment environment, ILogger<WebAssets
     public const string UrlPrefix = "/app/";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
-    private DateTime _readStamp;
+    private DateTime? _readStamp;
     private Dictionary<string, ManifestEntry> _manifest = [];
 
     /// <summary>The folder the bundles are built into.</summary>
@@ -82,7 +82,7 @@ public sealed class WebAssets(IWebHostEnvironment environment, ILogger<WebAssets
             catch (Exception ex) when (ex is IOException or JsonException)
             {
                 logger.LogWarning(ex, "The front-end manifest {ManifestPath} could not be read", path);
-                _readStamp = DateTime.MinValue;
+                _readStamp = null;
                 _manifest = [];
             }
 

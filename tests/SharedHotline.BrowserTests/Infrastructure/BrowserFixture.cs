@@ -43,6 +43,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
             AcceptDownloads = true,
+            // No entry animations: screenshots and contrast checks see the settled page.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -73,7 +73,16 @@ public sealed class RotaEditorTests(BrowserFixture browser)
         var agent = await agentContext.NewPageAsync();
         await PageChecks.SignInAsync(agent, Demo.FuresoAgent, "/agent");
         await Expect(agent.Locator(".shift-list li[data-date='2026-11-25']")).ToContainTextAsync("onsdag 25. november 16.00–21.00 · Furesø");
-        await PageChecks.ExpectAccessibleAsync(agent, "agent-console-after-rota-edit");
+        await PageChecks.ScreenshotAsync(agent, "agent-console-after-rota-edit");
+
+        // Both staff pages in English.
+        await agent.GotoAsync("/agent?lang=en");
+        await Expect(agent.Locator(".shift-now")).ToContainTextAsync("Now: Tuesday 24 November 15:00–22:00");
+        await PageChecks.ExpectAccessibleAsync(agent, "agent-console-english");
+        await coordinator.GotoAsync("/coordinator?lang=en");
+        await Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Rota: Selvbetjeningshotline Nordsjælland-Vestsjælland" })).ToBeVisibleAsync();
+        await Expect(coordinator.Locator(".slot-item", new() { HasText = "Wednesday 25 November 16:00–21:00" })).ToBeVisibleAsync();
+        await PageChecks.ExpectAccessibleAsync(coordinator, "coordinator-english");
     }
 
     /// <summary>Another coordinator's edit through the API, which moves the rota to version 2.</summary>

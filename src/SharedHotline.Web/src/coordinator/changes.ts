@@ -1,5 +1,5 @@
 import type { RotaAgent, RotaKommune } from '../shared/contracts';
-import { day } from '../shared/time';
+import { day, wallTime } from '../shared/time';
 import type { EditOutcome, RotaClient } from './rota-client';
 import type { Partnership, ShiftPattern, SlotView } from './rota-types';
 import { t } from './texts';
@@ -51,7 +51,7 @@ export function staffChanged(edit: SlotEdit): boolean {
 }
 
 export function whenText(times: SlotTimes): string {
-  return `${day(`${times.date}T12:00:00Z`)} ${times.start.replace(':', '.')}–${times.end.replace(':', '.')}`;
+  return `${day(`${times.date}T12:00:00Z`)} ${wallTime(times.start)}–${wallTime(times.end)}`;
 }
 
 /** What the edit does, in words, for the list of unpublished changes. */

@@ -1,6 +1,6 @@
 import type { RotaAgent } from '../shared/contracts';
 import { h } from '../shared/dom';
-import { day, span } from '../shared/time';
+import { day, span, wallTime } from '../shared/time';
 import { describe, type ShownSlot, type SlotEdit } from './changes';
 import type { ClosedDayView, ConflictView, Partnership, PartnerAgent } from './rota-types';
 import { t } from './texts';
@@ -64,17 +64,19 @@ export function exceptionsList(rota: Partnership, closedDays: ClosedDayView[], f
     text: d.publicHoliday
       ? t('holiday', { date: shortDay(d.date), name: d.name })
       : d.closedFrom
-        ? t('closedFrom', { time: hhmm(d.closedFrom).replace(':', '.'), date: shortDay(d.date), name: d.name })
+        ? t('closedFrom', { time: wallTime(hhmm(d.closedFrom)), date: shortDay(d.date), name: d.name })
         : t('closedDay', { date: shortDay(d.date), name: d.name }),
   }));
   for (const x of rota.exceptions.filter((e) => e.date >= from && e.date <= to)) {
     const pattern = rota.patterns.find((p) => p.id === x.patternId);
-    const times = x.start && x.end ? `${hhmm(x.start)}–${hhmm(x.end)}` : pattern ? `${hhmm(pattern.start)}–${hhmm(pattern.end)}` : '';
+    const from = x.start ?? pattern?.start;
+    const to = x.end ?? pattern?.end;
+    const times = from && to ? `${wallTime(hhmm(from))}–${wallTime(hhmm(to))}` : '';
     const text =
       x.kind === 'Cancelled'
-        ? t('cancelled', { date: shortDay(x.date), span: times.replace(/:/g, '.') })
+        ? t('cancelled', { date: shortDay(x.date), span: times })
         : x.kind === 'ExtraSlot'
-          ? t('extraSlot', { date: shortDay(x.date), span: times.replace(/:/g, '.'), kommune: x.responsibleKommune ? kommuneName(x.responsibleKommune) : '' })
+          ? t('extraSlot', { date: shortDay(x.date), span: times, kommune: x.responsibleKommune ? kommuneName(x.responsibleKommune) : '' })
           : x.kind === 'Swap'
             ? t('swap', { date: shortDay(x.date), from: name(x.fromAgentId), to: name(x.toAgentId) })
             : t('openOnHoliday', { date: shortDay(x.date) });

@@ -24,6 +24,11 @@ export function clock(value: string | Date): string {
   return timeFormat.format(new Date(value)).replace(':', lang === 'da' ? '.' : ':');
 }
 
+/** A wall-clock "HH:MM" as the page's language writes it: "15.00" in Danish, "15:00" in English. */
+export function wallTime(hhmm: string): string {
+  return lang === 'da' ? hhmm.replace(':', '.') : hhmm;
+}
+
 /** "tirsdag 24. november" / "Tuesday 24 November". */
 export function day(value: string | Date): string {
   return dayFormat.format(new Date(value));
