@@ -68,6 +68,8 @@ export class RotaCalendar {
       eventDrop: (info) => this.report(handlers, info.event.id, info.event.start, info.event.end),
       eventResize: (info) => this.report(handlers, info.event.id, info.event.start, info.event.end),
       eventContent: (arg) => this.content(arg),
+      // A month cell's name was only its day number while it also shows the slots; let it be read by content.
+      dayCellDidMount: (arg) => arg.el.removeAttribute('aria-labelledby'),
       dayHeaderContent: (arg) => {
         const holiday = this.holidays.get(arg.date.toISOString().slice(0, 10));
         return holiday ? { domNodes: [h('span', null, arg.text), h('span', { class: 'day-holiday' }, holiday)] } : arg.text;
