@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { fullCalendarCssFiles } from './fullcalendar-css.ts';
 
 // The pages' bundles, one entry point each, into the server's wwwroot/app (not committed).
 // The server finds each entry's hashed files through the manifest (.vite/manifest.json).
@@ -7,6 +8,7 @@ export const outDir = fileURLToPath(new URL('../SharedHotline.Server/wwwroot/app
 
 export default defineConfig({
   base: '/app/',
+  plugins: [fullCalendarCssFiles()],
   publicDir: false,
   build: {
     outDir,
