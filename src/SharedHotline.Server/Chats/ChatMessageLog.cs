@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Privacy;
 using SharedHotline.Infrastructure.Persistence;
 
 namespace SharedHotline.Server.Chats;
@@ -35,6 +36,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
                 AgentId = agentId,
                 SenderName = senderName,
                 Text = text,
+                ContainsCpr = sender != MessageSender.System && CprNumbers.Contains(text),
                 SentAt = time.GetUtcNow(),
             };
             db.Messages.Add(message);
