@@ -17,7 +17,6 @@ public static class ChatsServiceCollectionExtensions
         var signalR = services.AddSignalR(o =>
             {
                 o.AddFilter<HotlineHubFilter>();
-                o.MaximumReceiveMessageSize = 64 * 1024;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var redis = configuration.GetConnectionString("Redis");

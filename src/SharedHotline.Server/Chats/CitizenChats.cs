@@ -6,6 +6,7 @@ using SharedHotline.Domain.Routing;
 using SharedHotline.Domain.Tenancy;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Rota;
+using SharedHotline.Server.Security;
 
 namespace SharedHotline.Server.Chats;
 
@@ -19,12 +20,13 @@ public sealed class CitizenChats(
     ChatDispatcher dispatcher,
     ChatNotifier notify,
     CitizenSessionTokens tokens,
+    QueuedChatCap queueCap,
     TimeProvider time,
     ILogger<CitizenChats> logger)
 {
     public const int MaxFirstNameLength = 50;
 
-    public async Task<StartChatResult> StartAsync(StartChatRequest? request, Func<Guid, Task> joinChat, CancellationToken ct)
+    public async Task<StartChatResult> StartAsync(StartChatRequest? request, Func<Guid, Task> joinChat, System.Net.IPAddress? citizenAddress, CancellationToken ct)
     {
         if (request is null)
         {
@@ -48,6 +50,7 @@ public sealed class CitizenChats(
             return new StartChatResult(null, next is null ? null : OpeningText.ToInfo(next, snapshot, instant));
         }
 
+        var origin = await queueCap.CheckAsync(citizenAddress, ct);
         var chat = new ChatRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -57,6 +60,7 @@ public sealed class CitizenChats(
             CitizenName = firstName,
             State = ChatState.Queued,
             CreatedAt = now,
+            OriginHash = origin,
         };
         db.Chats.Add(chat);
         await db.SaveChangesAsync(ct);

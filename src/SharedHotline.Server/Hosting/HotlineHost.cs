@@ -11,6 +11,7 @@ using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
 using SharedHotline.Server.Rota;
+using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Tenancy;
 
@@ -36,16 +37,19 @@ public static class HotlineHost
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
         services.AddChats(builder.Configuration);
+        builder.AddHotlineSecurity();
         services.AddHotlineHealth(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseHotline(this WebApplication app)
     {
+        app.UseHotlineSecurityHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem));
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseHotlineSecurity();
         app.UseAuthentication();
         app.UseKommuneTenancy();
         app.UseAuthorization();

@@ -59,6 +59,7 @@ public sealed class HotlineServer : IAsyncDisposable
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(TestLimits.Generous);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
