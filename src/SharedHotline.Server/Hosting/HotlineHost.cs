@@ -10,10 +10,12 @@ using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
+using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Tenancy;
+using SharedHotline.Server.Transcripts;
 
 namespace SharedHotline.Server.Hosting;
 
@@ -38,6 +40,7 @@ public static class HotlineHost
         services.AddStaffAuthentication();
         services.AddChats(builder.Configuration);
         builder.AddHotlineSecurity();
+        services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
         return builder;
     }
@@ -61,6 +64,8 @@ public static class HotlineHost
         app.MapCallbacksApi();
         app.MapRotaApi();
         app.MapChatHubs();
+        app.MapTranscriptsApi();
+        app.MapPrivacyApi();
         return app;
     }
 

@@ -6,12 +6,14 @@ namespace SharedHotline.Server.Security;
 
 /// <summary>
 /// CORS for the citizen widget, from each kommune's configured website origins (<c>WebsiteOrigins</c>): a kommune's
-/// own endpoints (<c>/api/kommuner/{kommune}/...</c>) answer only that kommune's origins; the kommune list and the
-/// citizen hub answer the origins of any kommune. Staff APIs and the agent hub allow no other origin at all.
+/// public endpoints (<c>/api/kommuner/{kommune}/status</c>, <c>opening-hours</c>, <c>callbacks</c>) answer only that
+/// kommune's origins; the kommune list and the citizen hub answer the origins of any kommune. Staff APIs, the agent hub
+/// and the kommune admin's endpoints allow no other origin at all.
 /// </summary>
 public sealed class KommuneCorsPolicyProvider(IKommuneStore store) : ICorsPolicyProvider
 {
     private static readonly CorsPolicy Nobody = new();
+    private static readonly string[] WidgetEndpoints = ["status", "opening-hours", "callbacks"];
 
     public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
@@ -27,7 +29,7 @@ public sealed class KommuneCorsPolicyProvider(IKommuneStore store) : ICorsPolicy
         {
             allowed = (await store.GetAllAsync(context.RequestAborted)).SelectMany(k => k.Settings.WebsiteOrigins);
         }
-        else if (path.StartsWithSegments("/api/kommuner", out var rest) && Slug(rest) is { } slug
+        else if (path.StartsWithSegments("/api/kommuner", out var rest) && WidgetSlug(rest) is { } slug
                  && await store.TryGetBySlugAsync(slug, context.RequestAborted) is { } kommune)
         {
             allowed = kommune.Settings.WebsiteOrigins;
@@ -45,15 +47,10 @@ public sealed class KommuneCorsPolicyProvider(IKommuneStore store) : ICorsPolicy
     public static bool SameOrigin(string configured, string origin) =>
         string.Equals(configured.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase);
 
-    private static string? Slug(PathString rest)
+    /// <summary>The slug of <c>/{slug}/status</c>, <c>/{slug}/opening-hours</c> or <c>/{slug}/callbacks</c>, else null.</summary>
+    private static string? WidgetSlug(PathString rest)
     {
-        var value = rest.Value?.TrimStart('/');
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var end = value.IndexOf('/', StringComparison.Ordinal);
-        return end < 0 ? value : value[..end];
+        var parts = (rest.Value ?? "").Trim('/').Split('/');
+        return parts.Length == 2 && WidgetEndpoints.Contains(parts[1], StringComparer.OrdinalIgnoreCase) ? parts[0] : null;
     }
 }

@@ -51,7 +51,10 @@ public static class StaffAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Agent, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent))
             .AddPolicy(StaffPolicies.Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent, StaffRoles.Coordinator, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.KommuneAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new KommuneAdminRequirement()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, KommuneAdminHandler>();
 
         services.AddScoped<StaffSignInService>();
         return services;
