@@ -14,6 +14,7 @@ using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
+using SharedHotline.Server.Staff.Oidc;
 using SharedHotline.Server.Tenancy;
 using SharedHotline.Server.Transcripts;
 
@@ -38,6 +39,7 @@ public static class HotlineHost
         services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers());
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
+        services.AddStaffOidc(builder.Configuration);
         services.AddChats(builder.Configuration);
         builder.AddHotlineSecurity();
         services.AddPrivacy(builder.Configuration);
@@ -60,6 +62,7 @@ public static class HotlineHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();
         app.MapAuthApi();
+        app.MapStaffOidc();
         app.MapKommunerApi();
         app.MapCallbacksApi();
         app.MapRotaApi();
