@@ -129,6 +129,11 @@ public sealed class CitizenChats(
     public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string? token, CancellationToken ct)
     {
         var chatId = tokens.Validate(token);
+        if (!await db.Chats.AnyAsync(c => c.Id == chatId, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
+        }
+
         return (await messages.AfterAsync(chatId, 0, ct)).Select(m => m.ToContract()).ToList();
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
@@ -29,6 +31,8 @@ public static class SecurityServiceCollectionExtensions
             o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
             o.AddFilter<HubRateLimitFilter>();
         });
+        // Citizens' text is data, never markup: JSON answers escape <, >, &, ' and + (Danish letters stay readable).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<CitizenRateLimits>();
         services.AddSingleton<HubRateLimitFilter>();
         services.AddScoped<QueuedChatCap>();
