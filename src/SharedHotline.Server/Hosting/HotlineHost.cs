@@ -52,7 +52,7 @@ public static class HotlineHost
         app.UseHotlineSecurityHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem));
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>());
         app.UseRouting();
         app.UseHotlineSecurity();
         app.UseAuthentication();

@@ -19,7 +19,9 @@ public static class HotlineLogging
     /// </summary>
     public static WebApplicationBuilder AddHotlineLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, config) => Configure(config, builder.Configuration, services.GetServices<HotlineLogSink>().Select(s => s.Sink)));
+        // Each host keeps its own logger (not the static Log.Logger), so that several servers in one process (tests)
+        // each write through their own sinks.
+        builder.Services.AddSerilog((services, config) => Configure(config, builder.Configuration, services.GetServices<HotlineLogSink>().Select(s => s.Sink)), preserveStaticLogger: true);
         return builder;
     }
 
