@@ -18,7 +18,7 @@ public sealed class LoadTestSeeder(HotlineDbContext db, IOptions<LoadTestOptions
             return;
         }
 
-        var partnership = await db.Partnerships.FirstOrDefaultAsync(ct);
+        var partnership = await db.Partnerships.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (partnership is null)
         {
             logger.LogWarning("No partnership to roster load-test agents on");
