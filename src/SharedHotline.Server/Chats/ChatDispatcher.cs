@@ -19,6 +19,7 @@ public sealed class ChatDispatcher(
     RotaProvider rota,
     ChatNotifier notify,
     HandleTimes handleTimes,
+    Events.DomainEventPublisher events,
     TimeProvider time,
     ILogger<ChatDispatcher> logger) : IDisposable
 {
@@ -102,6 +103,8 @@ public sealed class ChatDispatcher(
         chat.AssignedAt = now;
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
+        var agentKommune = (await live.GetAgentAsync(assignment.AgentId, ct))?.HomeKommune ?? 0;
+        events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chat.Id).ToListAsync(ct);
         await notify.Agent(assignment.AgentId).ChatOffered(chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), messages));

@@ -13,6 +13,7 @@ public sealed class ChatLifecycle(
     ChatNotifier notify,
     ChatDispatcher dispatcher,
     HandleTimes handleTimes,
+    Events.DomainEventPublisher events,
     TimeProvider time,
     ILogger<ChatLifecycle> logger)
 {
@@ -49,6 +50,9 @@ public sealed class ChatLifecycle(
         }
 
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
+        events.Enqueue(chat.State == ChatState.Abandoned
+            ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)
+            : new Domain.Events.ChatEnded(chat.Id, chat.KommuneKode, agentId, endedBy, now));
         await dispatcher.DispatchAsync(ct);
     }
 }

@@ -43,6 +43,8 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<LiveStateRecovery>();
+        services.AddSingleton<Events.DomainEventPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.DomainEventPublisher>());
         services.AddSingleton<LiveStateMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStateMaintenance>());
         return services;
