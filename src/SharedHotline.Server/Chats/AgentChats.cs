@@ -21,6 +21,7 @@ public sealed class AgentChats(
     ChatDispatcher dispatcher,
     ChatNotifier notify,
     Events.DomainEventPublisher events,
+    AgentNames names,
     TimeProvider time,
     ILogger<AgentChats> logger)
 {
@@ -133,8 +134,8 @@ public sealed class AgentChats(
             await AcceptAsync(agentId, chatId, ct);
         }
 
-        var account = await AccountAsync(agentId, ct);
-        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, ChatViews.FirstName(account.DisplayName), id, body, ct);
+        var firstName = await names.FirstNameAsync(db, agentId, ct);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, firstName, id, body, ct);
         if (!appended.Duplicate)
         {
             logger.LogDebug("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
