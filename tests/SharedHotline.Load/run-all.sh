@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
 out=artifacts/load; mkdir -p "$out"
+prefix="load$RANDOM"
 ulimit -n 65536 || true
 command -v redis-server >/dev/null || apt-get install -y -qq redis-server >/dev/null
 dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
@@ -21,7 +22,7 @@ start_node() { # name port data-folder [redis]
   local env=(ASPNETCORE_ENVIRONMENT=Testing ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
     Hotline__DataFolder="$3" Hotline__Clock__StartAt=2026-11-24T20:30:00+01:00
     Hotline__LoadTest__Enabled=true Hotline__LoadTest__Agents="$agents" Hotline__LoadTest__AgentCapacity=10
-    Hotline__Redis__NodeId="$1" Hotline__Redis__Prefix="load$RANDOM")
+    Hotline__Redis__NodeId="$1" Hotline__Redis__Prefix="$prefix")
   [ -n "${4:-}" ] && env+=(ConnectionStrings__Redis="127.0.0.1:$4")
   (cd "$(dirname "$server")" && env "${env[@]}" dotnet "$(basename "$server")" > "$OLDPWD/$out/$1.log" 2>&1) &
   pids+=($!)
