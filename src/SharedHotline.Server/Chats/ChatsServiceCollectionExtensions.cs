@@ -37,11 +37,15 @@ public static class ChatsServiceCollectionExtensions
         services.AddSingleton<HandleTimes>();
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<CitizenSessionTokens>();
+        services.AddSingleton<ChatSequences>();
+        services.AddSingleton<AgentNames>();
         services.AddScoped<ChatMessageLog>();
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<LiveStateRecovery>();
+        services.AddSingleton<Events.DomainEventPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.DomainEventPublisher>());
         services.AddSingleton<LiveStateMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStateMaintenance>());
         return services;

@@ -20,6 +20,7 @@ public sealed class CitizenChats(
     ChatDispatcher dispatcher,
     ChatNotifier notify,
     CitizenSessionTokens tokens,
+    Events.DomainEventPublisher events,
     QueuedChatCap queueCap,
     TimeProvider time,
     ILogger<CitizenChats> logger)
@@ -82,6 +83,7 @@ public sealed class CitizenChats(
             throw;
         }
 
+        events.Enqueue(new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
         await dispatcher.DispatchAsync(ct);
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }
@@ -101,7 +103,8 @@ public sealed class CitizenChats(
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
         if (!appended.Duplicate)
         {
-            logger.LogInformation("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
+            logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
+            events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "citizen", appended.Message.SentAt));
             await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId);
         }
 

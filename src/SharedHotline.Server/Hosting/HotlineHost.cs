@@ -10,6 +10,7 @@ using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
+using SharedHotline.Server.LoadTesting;
 using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Security;
@@ -26,6 +27,7 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
     {
         builder.AddHotlineLogging();
+        builder.AddLoadTesting();
         var services = builder.Services;
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
@@ -69,6 +71,7 @@ public static class HotlineHost
         app.MapChatHubs();
         app.MapTranscriptsApi();
         app.MapPrivacyApi();
+        app.MapLoadTesting();
         return app;
     }
 
@@ -81,6 +84,7 @@ public static class HotlineHost
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<LoadTestSeeder>().SeedAsync(ct);
         }
 
         app.Services.GetRequiredService<RotaProvider>().Invalidate();
