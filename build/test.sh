@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests start for real, each on a free loopback port and stopped afterwards:
 # redis-server (live state, backplane), postgresql (the scale-out database), rabbitmq-server (the bus);
-# python3-yaml for the deployment-file check.
-required_packages=(redis-server postgresql rabbitmq-server python3-yaml)
+# python3-yaml for the deployment-file check; chromium for the browser tests (Playwright drives Debian's
+# chromium, it downloads no browser of its own). The build itself runs npm (Node 20) for the web front end.
+required_packages=(redis-server postgresql rabbitmq-server python3-yaml chromium)
 
 missing=()
 for pkg in "${required_packages[@]}"; do

@@ -81,6 +81,13 @@ public sealed class AgentHubClient : IAsyncDisposable
     public Task TransferChatAsync(Guid chatId, Guid? toAgentId, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync("TransferChat", chatId, toAgentId, ct));
 
+    /// <summary>Adds an internal note (staff only) to a chat assigned to me.</summary>
+    public Task<ChatNote> AddNoteAsync(Guid chatId, string text, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<ChatNote>("AddNote", chatId, text, ct));
+
+    public Task<IReadOnlyList<ChatNote>> GetNotesAsync(Guid chatId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<IReadOnlyList<ChatNote>>("GetNotes", chatId, ct));
+
     public Task<QueueOverview> GetQueueAsync(CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync<QueueOverview>("GetQueue", ct));
 

@@ -32,6 +32,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<StaffAccount> Staff => Set<StaffAccount>();
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
+    public DbSet<ChatNoteRecord> Notes => Set<ChatNoteRecord>();
     public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
@@ -105,6 +106,15 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(m => m.ClientMessageId).HasMaxLength(64);
             e.Property(m => m.SenderName).HasMaxLength(100);
             e.Property(m => m.Sender).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ChatNoteRecord>(e =>
+        {
+            e.ToTable("chat_notes");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => new { n.ChatId, n.CreatedAt });
+            e.Property(n => n.AuthorName).HasMaxLength(200);
+            e.HasOne<ChatRecord>().WithMany().HasForeignKey(n => n.ChatId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<CallbackRequestRecord>(e =>

@@ -124,6 +124,24 @@ public sealed class AgentChats(
         return await ViewAsync(chatId, ct);
     }
 
+    /// <summary>
+    /// The chat when the agent may work on it: assigned to them, or (unless <paramref name="assignedOnly"/>)
+    /// waiting in a queue they may answer now. Otherwise the same refusals as the other calls.
+    /// </summary>
+    public async Task<ChatRecord> RequireAccessAsync(Guid agentId, Guid chatId, bool assignedOnly, CancellationToken ct)
+    {
+        if (assignedOnly)
+        {
+            return await AssignedChatAsync(agentId, chatId, ct);
+        }
+
+        var chat = await ChatAsync(chatId, ct);
+        var assigned = await live.GetAssignedAgentAsync(chatId, ct);
+        return assigned == agentId || (chat.State == ChatState.Queued && await IsEligibleAsync(agentId, chat, ct))
+            ? chat
+            : throw NotAccessible(chat);
+    }
+
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, CancellationToken ct)
     {
         var chat = await AssignedChatAsync(agentId, chatId, ct);

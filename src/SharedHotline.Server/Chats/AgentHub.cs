@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, AgentConnections connections) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -48,6 +48,11 @@ public sealed class AgentHub(AgentChats chats, AgentConnections connections) : H
     public Task EndChat(Guid chatId) => chats.EndAsync(AgentId, chatId, Context.ConnectionAborted);
 
     public Task TransferChat(Guid chatId, Guid? toAgentId) => chats.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
+
+    /// <summary>Adds an internal note to a chat assigned to me; staff only, never shown to the citizen.</summary>
+    public Task<ChatNote> AddNote(Guid chatId, string text) => notes.AddAsync(AgentId, chatId, text, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<ChatNote>> GetNotes(Guid chatId) => notes.ListAsync(AgentId, chatId, Context.ConnectionAborted);
 
     public Task<QueueOverview> GetQueue() => chats.QueueAsync(AgentId, Context.ConnectionAborted);
 }

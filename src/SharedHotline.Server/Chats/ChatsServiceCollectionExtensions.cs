@@ -43,6 +43,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
+        services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
         services.AddSingleton<Events.DomainEventPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.DomainEventPublisher>());

@@ -18,6 +18,7 @@ using SharedHotline.Server.Staff;
 using SharedHotline.Server.Staff.Oidc;
 using SharedHotline.Server.Tenancy;
 using SharedHotline.Server.Transcripts;
+using SharedHotline.Server.Web;
 
 namespace SharedHotline.Server.Hosting;
 
@@ -46,6 +47,7 @@ public static class HotlineHost
         builder.AddHotlineSecurity();
         services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
+        services.AddWebPages();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class HotlineHost
         app.MapTranscriptsApi();
         app.MapPrivacyApi();
         app.MapLoadTesting();
+        app.MapWebPages();
         return app;
     }
 

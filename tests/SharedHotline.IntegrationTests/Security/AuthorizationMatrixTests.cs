@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
     private string Fill(string pattern) => pattern
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{kommune}", "soroe", StringComparison.Ordinal)
+        .Replace("{slug}", "soroe", StringComparison.Ordinal)
         .Replace("{partnershipId}", RotaClient.PartnershipId, StringComparison.Ordinal)
         .Replace("{patternId:guid}", RotaClient.MonThuPatternId.ToString(), StringComparison.Ordinal)
         .Replace("{index:int}", "0", StringComparison.Ordinal)

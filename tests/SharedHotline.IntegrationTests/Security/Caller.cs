@@ -57,6 +57,10 @@ public static class Callers
     public static Dictionary<Caller, string> StaffOnly(string status, params Caller[] allowed) =>
         All.ToDictionary(c => c, c => Citizens.Contains(c) ? "401" : allowed.Contains(c) ? status : "403");
 
+    /// <summary>A staff page: anonymous and citizens are sent to sign in (302), the <paramref name="allowed"/> staff get the page, other staff 403.</summary>
+    public static Dictionary<Caller, string> StaffPage(params Caller[] allowed) =>
+        All.ToDictionary(c => c, c => Citizens.Contains(c) ? "302" : allowed.Contains(c) ? "200" : "403");
+
     public static Dictionary<Caller, string> Everyone(string outcome) => All.ToDictionary(c => c, _ => outcome);
 
     public static Dictionary<Caller, string> Only(string outcome, string otherwise, params Caller[] callers) =>

@@ -61,6 +61,8 @@ public static class HttpAuthorizationMatrix
         new("POST", Rota + "/exceptions/", StaffOnly("428", RotaManagers), Json),
         new("PUT", Rota + "/exceptions/{exceptionId:guid}", StaffOnly("428", RotaManagers), Json),
         new("DELETE", Rota + "/exceptions/{exceptionId:guid}", StaffOnly("428", RotaManagers)),
+        new("GET", Rota + "/closed-days", StaffOnly("200", RotaManagers)),
+        new("GET", Rota + "/agents", StaffOnly("200", RotaManagers)),
         new("GET", "/api/staff/me/shifts", StaffOnly("200", Shifts)),
         new("GET", "/api/staff/me/shifts.ics-link", StaffOnly("200", Shifts)),
         new("GET", "/api/shifts/{token}.ics", Everyone("404")),
@@ -70,6 +72,14 @@ public static class HttpAuthorizationMatrix
         new("GET", "/api/kommuner/{kommune}/transcript-access/export.csv", StaffOnly("200", Caller.AdminOfKommune)),
         new("DELETE", "/api/kommuner/{kommune}/chats/{chat}", StaffOnly("404", Caller.AdminOfKommune)),
         new("GET", "/api/kommuner/{kommune}/privacy-audit", StaffOnly("200", Caller.AdminOfKommune)),
+
+        new("GET", "/", Everyone("200")),
+        new("GET", "/{slug}/chat", Everyone("200")),
+        new("GET", "/widget.js", Everyone("200")),
+        new("GET", "/favicon.svg", Everyone("200")),
+        new("GET", "/login", Everyone("200")),
+        new("GET", "/agent", StaffPage(Agents)),
+        new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, .. RotaManagers])),
 
         new("*", "/hubs/citizen/negotiate", Everyone("200"), Send: "POST"),
         new("*", "/hubs/citizen", Everyone("400")),

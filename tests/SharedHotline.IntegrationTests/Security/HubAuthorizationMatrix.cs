@@ -62,6 +62,8 @@ public static class HubAuthorizationMatrix
         new(Agent, "SendMessage", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<MessageAck>("SendMessage", chat.ChatId, Guid.NewGuid().ToString("N"), "Hej")), OnlyTheRosteredAgent),
         new(Agent, "SetTyping", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync("SetTyping", chat.ChatId, true)), OnlyTheRosteredAgent),
         new(Agent, "EndChat", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync("EndChat", chat.ChatId)), OnlyTheRosteredAgent),
+        new(Agent, "AddNote", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<ChatNote>("AddNote", chat.ChatId, "Borgeren ringer tilbage i morgen")), OnlyTheRosteredAgent),
+        new(Agent, "GetNotes", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<IReadOnlyList<ChatNote>>("GetNotes", chat.ChatId)), OnlyTheRosteredAgent),
         new(Agent, "TransferChat", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync("TransferChat", chat.ChatId, (Guid?)null)), OnlyTheRosteredAgent),
     ];
 

@@ -132,6 +132,37 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.ToTable("chat_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "CreatedAt");
+
+                    b.ToTable("chat_notes", (string)null);
+                });
+
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +469,15 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 {
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
+                        .WithMany()
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

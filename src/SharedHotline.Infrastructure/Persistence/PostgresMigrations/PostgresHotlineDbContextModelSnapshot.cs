@@ -139,6 +139,37 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("chat_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "CreatedAt");
+
+                    b.ToTable("chat_notes", (string)null);
+                });
+
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -445,6 +476,15 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 {
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
+                        .WithMany()
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,73 @@
+import type { RotaAgent, ShiftView } from '../shared/contracts';
+import { h, replace } from '../shared/dom';
+import { getJson } from '../shared/http';
+import { day, serverNow, span } from '../shared/time';
+import type { Lookups } from './lookups';
+import { t } from './texts';
+
+/** Which slot the agent is on now, with whom, which kommuner they answer, and their next shifts. */
+export class ShiftPanel {
+  readonly element: HTMLElement;
+  private readonly now = h('div', { class: 'shift-now' });
+  private readonly serving = h('p', { class: 'serving' });
+  private readonly next = h('ul', { class: 'shift-list' });
+  private current: ShiftView | null = null;
+
+  constructor(
+    private readonly me: string,
+    private readonly lookups: Lookups,
+  ) {
+    this.element = h(
+      'section',
+      { class: 'card side-section', 'aria-labelledby': 'shift-heading' },
+      h('h2', { id: 'shift-heading' }, t('shift')),
+      this.now,
+      this.serving,
+      h('h3', null, t('nextShifts')),
+      this.next,
+    );
+  }
+
+  /** Colleagues on my current slot, to transfer chats to. */
+  colleagues(): RotaAgent[] {
+    return this.current?.agents.filter((a) => a.id !== this.me) ?? [];
+  }
+
+  showServing(kommuner: string[]): void {
+    const names = kommuner.map((k) => this.lookups.kommuneName(k));
+    this.serving.textContent = names.length ? t('serving', { kommuner: names.join(', ') }) : t('servingNone');
+  }
+
+  async refresh(): Promise<void> {
+    let shifts: ShiftView[];
+    try {
+      shifts = await getJson<ShiftView[]>('/api/staff/me/shifts');
+    } catch {
+      replace(this.now, h('p', { class: 'notice notice--error' }, t('shiftsFailed')));
+      return;
+    }
+
+    const now = serverNow().getTime();
+    this.current = shifts.find((s) => Date.parse(s.start) <= now && now < Date.parse(s.end)) ?? null;
+    const c = this.current;
+    replace(
+      this.now,
+      c
+        ? h(
+            'div',
+            null,
+            h('p', { class: 'shift-now__when' }, t('shiftNow', { day: day(c.start), span: span(c.start, c.end) })),
+            h('p', null, t('shiftResponsible', { kommune: c.responsible.name })),
+            h('p', null, this.colleagues().length ? t('shiftWith', { names: this.colleagues().map((a) => a.name).join(', ') }) : t('shiftAlone')),
+          )
+        : h('p', null, t('noShiftNow')),
+    );
+    const upcoming = shifts.filter((s) => Date.parse(s.start) > now).slice(0, 5);
+    replace(
+      this.next,
+      ...(upcoming.length
+        ? upcoming.map((s) => h('li', { 'data-date': s.date }, h('span', { class: 'shift-list__when' }, `${day(s.start)} ${span(s.start, s.end)}`), ' · ', s.responsible.name, ...s.notes.map((n) => h('span', { class: 'shift-list__note' }, ` (${n})`))))
+        : [h('li', { class: 'muted' }, t('noNextShifts'))]),
+    );
+  }
+}

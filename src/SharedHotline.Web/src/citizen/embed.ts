@@ -1,0 +1,113 @@
+import { h } from '../shared/dom';
+import { lang } from '../shared/i18n';
+import { page, session } from './page';
+import { t } from './texts';
+
+type ToHost = { type: 'ready' } | { type: 'open' } | { type: 'close' } | { type: 'size'; width: number; height: number } | { type: 'session'; token: string | null };
+
+/** Tells the widget loader on the kommune's page what the frame needs: its size, and what to keep for a reload. */
+function tellHost(message: ToHost): void {
+  if (window.parent !== window) {
+    window.parent.postMessage({ source: 'sharedhotline', ...message }, '*');
+  }
+}
+
+/**
+ * Asks the host page for what it kept for this kommune's chat (the session token and whether the panel was
+ * open), in case this frame may not use storage of its own. Gives up quickly when nobody answers.
+ */
+function restoreFromHost(): Promise<{ open: boolean }> {
+  if (window.parent === window) {
+    return Promise.resolve({ open: false });
+  }
+
+  return new Promise((resolve) => {
+    const done = (open: boolean) => {
+      window.removeEventListener('message', listen);
+      resolve({ open });
+    };
+    const listen = (event: MessageEvent) => {
+      const message = event.data as { source?: string; type?: string; token?: unknown; open?: unknown };
+      if (event.source !== window.parent || message?.source !== 'sharedhotline-host' || message.type !== 'restore') {
+        return;
+      }
+
+      session.adopt(typeof message.token === 'string' && message.token.length < 2048 ? message.token : null);
+      done(message.open === true);
+    };
+    window.addEventListener('message', listen);
+    window.setTimeout(() => done(false), 1000);
+    tellHost({ type: 'ready' });
+  });
+}
+
+export interface EmbedShell {
+  body: HTMLElement;
+  open: () => void;
+  /** Resolves once the host page has said what it kept; opens the panel if it was open. */
+  restored: Promise<void>;
+}
+
+/**
+ * The widget's frame on a kommune's website: a launcher button in the kommune's colour that opens the chat
+ * panel. The loader script on the host page (widget.js) sizes the frame when told. The chat's views go in
+ * the returned body.
+ */
+export function embedShell(root: HTMLElement): EmbedShell {
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'chat-panel' }, h('span', { class: 'launcher__icon', 'aria-hidden': 'true' }), t('launcher', { kommune: page.name }));
+  const body = h('div', { class: 'embed-panel__body' });
+  const close = h('button', { type: 'button', class: 'embed-panel__close', 'aria-label': t('minimise'), title: t('minimise') }, h('span', { 'aria-hidden': 'true' }, '–'));
+  const toggle = new URL(window.location.href);
+  if (lang === 'en') {
+    toggle.searchParams.delete('lang');
+  } else {
+    toggle.searchParams.set('lang', 'en');
+  }
+
+  const panel = h(
+    'div',
+    { id: 'chat-panel', class: 'embed-panel', hidden: true },
+    h(
+      'div',
+      { class: 'embed-panel__bar' },
+      h('p', { class: 'embed-panel__title' }, `${page.name} Kommune`),
+      h('a', { class: 'embed-panel__lang', href: toggle.pathname + toggle.search, lang: lang === 'en' ? 'da' : 'en' }, t('otherLanguage')),
+      close,
+    ),
+    body,
+  );
+  root.replaceChildren(launcher, panel);
+
+  const reportSize = () => {
+    if (panel.hidden) {
+      const box = launcher.getBoundingClientRect();
+      tellHost({ type: 'size', width: Math.ceil(box.width) + 24, height: Math.ceil(box.height) + 24 });
+    }
+  };
+  const open = () => {
+    panel.hidden = false;
+    launcher.hidden = true;
+    launcher.setAttribute('aria-expanded', 'true');
+    tellHost({ type: 'open' });
+  };
+  launcher.addEventListener('click', () => {
+    open();
+    (body.querySelector('h1') as HTMLElement | null)?.focus();
+  });
+  close.addEventListener('click', () => {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    tellHost({ type: 'close' });
+    reportSize();
+    launcher.focus();
+  });
+  new ResizeObserver(reportSize).observe(launcher);
+  session.onChange((token) => tellHost({ type: 'session', token }));
+  const restored = restoreFromHost().then(({ open: wasOpen }) => {
+    if (wasOpen) {
+      open();
+    }
+  });
+  return { body, open, restored };
+}

@@ -1,0 +1,28 @@
+import type { ChatMessage } from '../shared/contracts';
+import { clock, shortDate } from '../shared/time';
+import { page } from './page';
+import { t } from './texts';
+
+/** The whole stored conversation as a plain-text file the citizen keeps. */
+export function downloadTranscript(reference: string, topicName: string, messages: ChatMessage[]): void {
+  const lines = [
+    t('transcriptTitle', { kommune: page.name }),
+    t('reference', { reference }),
+    t('transcriptTopic', { topic: topicName }),
+    '',
+    ...messages.map((m) => {
+      const who = m.sender === 'Citizen' ? t('you') : m.sender === 'Agent' ? (m.senderName ?? t('staff')) : t('system', { kommune: page.name });
+      return `[${shortDate(m.sentAt)} ${clock(m.sentAt)}] ${who}: ${m.text}`;
+    }),
+    '',
+  ];
+  const blob = new Blob([lines.join('\r\n')], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `chat-${reference}.txt`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

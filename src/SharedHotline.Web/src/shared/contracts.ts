@@ -1,0 +1,199 @@
+// The wire contracts of docs/protocol.md and the HTTP API, as the JSON the server sends (enums as strings).
+
+export type ChatStatus = 'Queued' | 'Assigned' | 'Active' | 'Ended' | 'Abandoned';
+export type Sender = 'Citizen' | 'Agent' | 'System';
+export type Presence = 'Offline' | 'Away' | 'Available';
+export type OpeningMode = 'Closed' | 'Own' | 'Shared';
+
+export interface ChatMessage {
+  messageId: string;
+  chatId: string;
+  seq: number;
+  clientMessageId: string;
+  sender: Sender;
+  senderName: string | null;
+  text: string;
+  sentAt: string;
+}
+
+export interface MessageAck {
+  messageId: string;
+  chatId: string;
+  seq: number;
+  clientMessageId: string;
+  sentAt: string;
+  duplicate: boolean;
+}
+
+export interface QueueStatus {
+  chatId: string;
+  position: number;
+  queueLength: number;
+  estimatedWaitSeconds: number | null;
+}
+
+export interface CitizenChat {
+  chatId: string;
+  reference: string;
+  sessionToken: string;
+  kommune: string;
+  topic: string;
+  status: ChatStatus;
+  agentName: string | null;
+  queue: QueueStatus | null;
+  messages: ChatMessage[];
+}
+
+export interface OpeningInfo {
+  start: string;
+  end: string;
+  mode: OpeningMode;
+  responsibleKommune: string;
+  text: string;
+}
+
+export interface StartChatResult {
+  chat: CitizenChat | null;
+  nextOpening: OpeningInfo | null;
+}
+
+export interface ChatStateChanged {
+  chatId: string;
+  status: ChatStatus;
+  agentName: string | null;
+  at: string;
+}
+
+export interface TypingSignal {
+  chatId: string;
+  sender: Sender;
+  isTyping: boolean;
+}
+
+export interface KommuneRef {
+  slug: string;
+  name: string;
+}
+
+export interface Topic {
+  code: string;
+  name: string;
+}
+
+export interface HotlineStatus {
+  kommune: KommuneRef;
+  open: boolean;
+  mode: OpeningMode;
+  responsibleKommune: KommuneRef | null;
+  queueLength: number;
+  estimatedWaitSeconds: number | null;
+  nextOpening: OpeningInfo | null;
+  topics: Topic[];
+}
+
+export interface KommuneSummary {
+  slug: string;
+  name: string;
+  kommunekode: number;
+  colour: string;
+}
+
+export interface CallbackReceipt {
+  reference: string;
+  kommune: string;
+  topic: string;
+  receivedAt: string;
+  text: string;
+}
+
+export interface CannedAnswer {
+  title: string;
+  text: string;
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface AgentChat {
+  chatId: string;
+  reference: string;
+  kommune: string;
+  kommuneName: string;
+  topic: string;
+  citizenName: string | null;
+  status: ChatStatus;
+  createdAt: string;
+  messages: ChatMessage[];
+  cannedAnswers: CannedAnswer[];
+  selfServiceLinks: Link[];
+}
+
+export interface AgentSession {
+  agentId: string;
+  displayName: string;
+  homeKommune: string;
+  presence: Presence;
+  capacity: number;
+  servingKommuner: string[];
+  chats: AgentChat[];
+}
+
+export interface ChatRemoved {
+  chatId: string;
+  reason: string;
+}
+
+export interface QueuedChatSummary {
+  chatId: string;
+  kommune: string;
+  topic: string;
+  queuedAt: string;
+}
+
+export interface QueueOverview {
+  waiting: number;
+  longestWaitSeconds: number | null;
+  chats: QueuedChatSummary[];
+}
+
+export interface ChatNote {
+  noteId: string;
+  chatId: string;
+  agentId: string;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface StaffMe {
+  id: string;
+  displayName: string;
+  userName: string;
+  kommune: string;
+  roles: string[];
+  coordinatorOf: string[];
+}
+
+export interface RotaKommune {
+  kode: number;
+  slug: string;
+  name: string;
+}
+
+export interface RotaAgent {
+  id: string;
+  name: string;
+}
+
+export interface ShiftView {
+  partnershipId: string;
+  partnershipName: string;
+  date: string;
+  start: string;
+  end: string;
+  responsible: RotaKommune;
+  agents: RotaAgent[];
+  notes: string[];
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using SharedHotline.Server.Hosting;
+
+namespace SharedHotline.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real server on Kestrel at a free loopback port, serving the built pages from src/SharedHotline.Server,
+/// with its own SQLite file, the demo data and a fake clock (the pages take the server's "now" from it).
+/// </summary>
+public sealed class HotlineSite : IAsyncDisposable
+{
+    public const string DemoPassword = "hotline-demo";
+    private readonly string _dataFolder;
+    private WebApplication _app;
+    private bool _stopped;
+
+    private HotlineSite(WebApplication app, FakeTimeProvider time, string dataFolder, Uri baseAddress)
+    {
+        _app = app;
+        Time = time;
+        _dataFolder = dataFolder;
+        BaseAddress = baseAddress;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public Uri BaseAddress { get; }
+
+    /// <summary>The address of a page on this server, e.g. <c>Url("/soroe/chat")</c>.</summary>
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (Copenhagen local time with its offset).</summary>
+    public static async Task<HotlineSite> StartAsync(DateTimeOffset localNow)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var time = new FakeTimeProvider(localNow.ToUniversalTime());
+        var app = await StartAppAsync(time, dataFolder, port: 0);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HotlineSite(app, time, dataFolder, new Uri(address));
+    }
+
+    /// <summary>Stops the server (as a crash or deployment would), keeping its database for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the server again on the same address, database and clock.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _app = await StartAppAsync(Time, _dataFolder, BaseAddress.Port);
+        _stopped = false;
+    }
+
+    private static async Task<WebApplication> StartAppAsync(FakeTimeProvider time, string dataFolder, int port)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = RepositoryPaths.ServerProject,
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hotline:DataFolder"] = dataFolder,
+            ["Hotline:SeedDemoData"] = "true",
+            ["Hotline:DemoPassword"] = DemoPassword,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.AddHotline();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        // Open browser connections would hold a graceful stop for the default 30 seconds.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+
+        var app = builder.Build();
+        app.UseHotline();
+        await app.InitializeHotlineAsync();
+        await app.StartAsync();
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open goes with the temp folder later.
+        }
+    }
+}
