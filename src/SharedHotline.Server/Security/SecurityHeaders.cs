@@ -11,6 +11,12 @@ public static class SecurityHeaders
 
     public const string PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A page that may be framed (the citizen chat inside a kommune's website) puts its allowed ancestors here,
+    /// e.g. <c>'self' https://www.soroe.dk</c>; every other page and answer may not be framed at all.
+    /// </summary>
+    public const string FrameAncestorsItem = "sharedhotline.frame-ancestors";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
@@ -18,9 +24,16 @@ public static class SecurityHeaders
             {
                 var headers = http.Response.Headers;
                 var isPage = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-                headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+                var ancestors = http.Items[FrameAncestorsItem] as string;
+                headers.ContentSecurityPolicy = !isPage ? ApiPolicy
+                    : ancestors is null ? PagePolicy
+                    : PagePolicy.Replace("frame-ancestors 'none'", "frame-ancestors " + ancestors, StringComparison.Ordinal);
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                if (ancestors is null)
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

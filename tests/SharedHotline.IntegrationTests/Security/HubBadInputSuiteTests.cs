@@ -43,6 +43,8 @@ public sealed class HubBadInputSuiteTests
         ["AgentHub.SendMessage"] = [[], ["{chat}", "id"], ["{chat}", "id", 42], ["{chat}", "id", "bell\u0007"], ["{chat}", "id", Big], ["not-a-guid", "id", "hej"], ["{chat}", null, "hej"]],
         ["AgentHub.SetTyping"] = [[], ["{chat}"], ["{chat}", "maybe"], [Guid.NewGuid(), true]],
         ["AgentHub.EndChat"] = [[], ["nope"], [Guid.NewGuid()]],
+        ["AgentHub.AddNote"] = [[], ["{chat}"], ["{chat}", 42], ["{chat}", ""], ["{chat}", "bell\u0007"], ["{chat}", Big], ["not-a-guid", "hej"], [Guid.NewGuid(), "hej"]],
+        ["AgentHub.GetNotes"] = [[], ["nope"], [null], [Guid.NewGuid()], ["{chat}", "extra"]],
         ["AgentHub.TransferChat"] = [[], ["{chat}"], ["{chat}", "nobody"], ["{chat}", Guid.NewGuid()], ["nope", null]],
     };
 
