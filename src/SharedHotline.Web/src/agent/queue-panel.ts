@@ -9,7 +9,7 @@ import { t, waitText } from './texts';
  */
 export class QueuePanel {
   readonly element: HTMLElement;
-  private readonly summary = h('p', { class: 'queue-summary', 'aria-live': 'polite' });
+  private readonly summary = h('p', { class: 'queue-summary', 'aria-live': 'polite' }, t('loading'));
   private readonly list = h('ul', { class: 'queue-list' });
   private readonly hint = h('p', { class: 'muted' });
   private readonly feedback = h('p', { class: 'panel-feedback', role: 'status' });

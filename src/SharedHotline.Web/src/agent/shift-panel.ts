@@ -8,7 +8,7 @@ import { t } from './texts';
 /** Which slot the agent is on now, with whom, which kommuner they answer, and their next shifts. */
 export class ShiftPanel {
   readonly element: HTMLElement;
-  private readonly now = h('div', { class: 'shift-now' });
+  private readonly now = h('div', { class: 'shift-now' }, h('p', { class: 'muted' }, t('loading')));
   private readonly serving = h('p', { class: 'serving' });
   private readonly next = h('ul', { class: 'shift-list' });
   private current: ShiftView | null = null;

@@ -2,6 +2,7 @@ import { translator } from '../shared/i18n';
 
 const da = {
   heading: 'Chatkonsol',
+  loading: 'Indlæser …',
   signOut: 'Log ud',
   presence: 'Din status',
   available: 'Ledig',
@@ -91,6 +92,7 @@ const da = {
 
 const en: { [K in keyof typeof da]: string } = {
   heading: 'Chat console',
+  loading: 'Loading …',
   signOut: 'Sign out',
   presence: 'Your status',
   available: 'Available',
