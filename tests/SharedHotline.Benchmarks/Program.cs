@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>Runs the benchmarks chosen with --filter, e.g. <c>--filter '*Rota*' --job short</c>.</summary>
-public partial class Program;
+// Runs the benchmarks chosen with --filter, e.g. --filter '*Rota*' --job short (see docs/benchmarks.md).
+BenchmarkSwitcher.FromAssembly(typeof(SharedHotline.Benchmarks.RoutingBenchmarks).Assembly).Run(args);

@@ -17,6 +17,7 @@ public static class HubErrorCodes
     public const string AgentUnavailable = "agent_unavailable";
     public const string AgentAtCapacity = "agent_at_capacity";
     public const string NotAuthorized = "not_authorized";
+    public const string RateLimited = "rate_limited";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
 }

@@ -17,4 +17,5 @@ public enum HotlineErrorCode
     AgentUnavailable,
     AgentAtCapacity,
     NotAuthorized,
+    RateLimited,
 }

@@ -63,30 +63,49 @@ public static class Router
         return best;
     }
 
-    /// <summary>Assigns as many queued chats as the free capacity allows, longest-waiting first.</summary>
+    /// <summary>
+    /// Assigns as many queued chats as the free capacity allows, longest-waiting first. Only agents with
+    /// free capacity are considered, and the walk stops when none is left, so a long queue behind busy
+    /// agents costs little.
+    /// </summary>
     public static IReadOnlyList<Assignment> Plan(IEnumerable<QueuedChat> queue, IEnumerable<AgentPresence> agents, RotaSnapshot rota, DateTimeOffset now)
     {
-        var live = agents.Where(a => a.Status == PresenceStatus.Available).ToDictionary(a => a.AgentId);
+        var free = agents.Where(a => a.CanTakeChat).ToList();
         var assignments = new List<Assignment>();
+        if (free.Count == 0)
+        {
+            return assignments;
+        }
+
         var dutyByKommune = new Dictionary<int, DutyStatus>();
         var instant = Instant.FromDateTimeOffset(now);
         foreach (var chat in InServiceOrder(queue))
         {
-            if (!live.Values.Any(a => a.CanTakeChat))
-            {
-                break;
-            }
-
             if (!dutyByKommune.TryGetValue(chat.KommuneKode, out var duty))
             {
                 duty = rota.DutyAt(chat.KommuneKode, instant);
                 dutyByKommune[chat.KommuneKode] = duty;
             }
 
-            if (ChooseAgent(chat, live.Values, duty, now) is { } agent)
+            if (ChooseAgent(chat, free, duty, now) is not { } agent)
             {
-                assignments.Add(new Assignment(chat.ChatId, agent.AgentId));
-                live[agent.AgentId] = agent with { ActiveChats = agent.ActiveChats + 1 };
+                continue;
+            }
+
+            assignments.Add(new Assignment(chat.ChatId, agent.AgentId));
+            var index = free.IndexOf(agent);
+            var busier = agent with { ActiveChats = agent.ActiveChats + 1 };
+            if (busier.CanTakeChat)
+            {
+                free[index] = busier;
+            }
+            else
+            {
+                free.RemoveAt(index);
+                if (free.Count == 0)
+                {
+                    break;
+                }
             }
         }
 

@@ -25,5 +25,9 @@ public sealed class ChatMessageRecord
     public string? SenderName { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>True when the text looks like it holds a CPR number: the agent is warned, logs never see the text.</summary>
+    public bool ContainsCpr { get; set; }
+
     public DateTimeOffset SentAt { get; set; }
 }

@@ -19,5 +19,9 @@ public sealed class ChatRecord
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? EndedBy { get; set; }
+
+    /// <summary>A keyed hash of the citizen's IP address, only to cap queued chats per network; deleted with the chat.</summary>
+    public string? OriginHash { get; set; }
+
     public List<ChatMessageRecord> Messages { get; set; } = [];
 }

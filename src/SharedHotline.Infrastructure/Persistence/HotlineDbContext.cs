@@ -36,6 +36,8 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
+    public DbSet<TranscriptAccessRecord> TranscriptAccess => Set<TranscriptAccessRecord>();
+    public DbSet<PrivacyAuditRecord> PrivacyAudit => Set<PrivacyAuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +92,8 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(c => c.Topic).HasMaxLength(64);
             e.Property(c => c.CitizenName).HasMaxLength(100);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.OriginHash).HasMaxLength(64);
+            e.HasIndex(c => new { c.OriginHash, c.State });
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -136,6 +140,27 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(a => a.ChangedByName).HasMaxLength(200);
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.Target).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<TranscriptAccessRecord>(e =>
+        {
+            e.ToTable("transcript_access_log");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.KommuneKode, a.At });
+            e.Property(a => a.ChatReference).HasMaxLength(32);
+            e.Property(a => a.StaffName).HasMaxLength(200);
+            e.Property(a => a.Reason).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<PrivacyAuditRecord>(e =>
+        {
+            e.ToTable("privacy_audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.KommuneKode, a.At });
+            e.Property(a => a.Action).HasMaxLength(32);
+            e.Property(a => a.Reason).HasMaxLength(32);
+            e.Property(a => a.ChatReference).HasMaxLength(32);
+            e.Property(a => a.ActorName).HasMaxLength(200);
         });
     }
 

@@ -37,7 +37,8 @@ public static class PersistenceServiceCollectionExtensions
                 connectionString = $"Data Source={Path.Combine(folder, "sharedhotline.db")};Default Timeout=30";
             }
 
-            services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(connectionString));
+            var durability = new SqliteDurabilityInterceptor(configuration["Hotline:Sqlite:Synchronous"] ?? "NORMAL");
+            services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(durability));
         }
         else
         {

@@ -20,6 +20,8 @@ public sealed class AgentChats(
     RotaProvider rota,
     ChatDispatcher dispatcher,
     ChatNotifier notify,
+    Events.DomainEventPublisher events,
+    AgentNames names,
     TimeProvider time,
     ILogger<AgentChats> logger)
 {
@@ -101,6 +103,10 @@ public sealed class AgentChats(
             await notify.MessageAsync(note.ToContract(), agentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));
             logger.LogInformation("Chat {ChatId} accepted by {AgentId}", chat.Id, agentId);
+            if (assigned is null)
+            {
+                events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now));
+            }
         }
 
         return await ViewAsync(chat.Id, ct);
@@ -146,11 +152,12 @@ public sealed class AgentChats(
             await AcceptAsync(agentId, chatId, ct);
         }
 
-        var account = await AccountAsync(agentId, ct);
-        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, ChatViews.FirstName(account.DisplayName), id, body, ct);
+        var firstName = await names.FirstNameAsync(db, agentId, ct);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, firstName, id, body, ct);
         if (!appended.Duplicate)
         {
-            logger.LogInformation("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
+            logger.LogDebug("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
+            events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "agent", appended.Message.SentAt));
             await notify.MessageAsync(appended.Message.ToContract(), agentId);
         }
 
@@ -185,6 +192,7 @@ public sealed class AgentChats(
             await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
             logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
+            events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now));
             await dispatcher.DispatchAsync(ct);
             return;
         }
@@ -209,6 +217,7 @@ public sealed class AgentChats(
         await notify.Agent(target).ChatOffered(await ViewAsync(chat.Id, ct));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
         logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
+        events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now));
         await dispatcher.DispatchAsync(ct);
     }
 

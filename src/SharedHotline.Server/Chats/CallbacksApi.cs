@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Hosting;
+using SharedHotline.Server.Security;
 using SharedHotline.Server.Tenancy;
 
 namespace SharedHotline.Server.Chats;
@@ -17,6 +18,7 @@ public static partial class CallbacksApi
         app.MapPost("/api/kommuner/{kommune}/callbacks", CreateAsync)
             .WithTags("Kommuner")
             .AllowAnonymous()
+            .RequireRateLimiting(HttpRateLimits.Callbacks)
             .WithSummary("Leave a message or book a call-back (telefonmøde); answers with a receipt.");
         return app;
     }

@@ -19,43 +19,92 @@ public sealed class ChatDispatcher(
     RotaProvider rota,
     ChatNotifier notify,
     HandleTimes handleTimes,
+    Events.DomainEventPublisher events,
     TimeProvider time,
-    ILogger<ChatDispatcher> logger) : IDisposable
+    ILogger<ChatDispatcher> logger)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _sync = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, QueueStatus> _sentStatus = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _sentOverview = new();
+    private TaskCompletionSource? _requested;
+    private bool _running;
 
+    /// <summary>
+    /// Runs a routing pass that sees every change made before the call. Calls that arrive while a pass is
+    /// running share the next pass, so a burst of new chats costs a few passes, not one each.
+    /// </summary>
     public async Task DispatchAsync(CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        TaskCompletionSource mine;
+        bool startRunner;
+        lock (_sync)
         {
-            var snapshot = await rota.GetAsync(ct);
-            var now = time.GetUtcNow();
-            var queue = await live.GetQueueAsync(ct);
-            var agents = await live.GetAgentsAsync(ct);
-            var plan = Router.Plan(queue, agents, snapshot, now);
-            if (plan.Count > 0)
+            mine = _requested ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            startRunner = !_running;
+            _running = true;
+        }
+
+        if (startRunner)
+        {
+            _ = Task.Run(RunPassesAsync, CancellationToken.None);
+        }
+
+        await mine.Task.WaitAsync(ct);
+    }
+
+    private async Task RunPassesAsync()
+    {
+        while (true)
+        {
+            TaskCompletionSource batch;
+            lock (_sync)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-                foreach (var assignment in plan)
+                if (_requested is null)
                 {
-                    if (await live.TryAssignAsync(assignment.ChatId, assignment.AgentId, ct))
-                    {
-                        await OfferAsync(db, snapshot, assignment, now, ct);
-                    }
+                    _running = false;
+                    return;
                 }
 
-                queue = await live.GetQueueAsync(ct);
-                agents = await live.GetAgentsAsync(ct);
+                batch = _requested;
+                _requested = null;
             }
 
-            await BroadcastQueueAsync(queue, agents, snapshot, now);
+            try
+            {
+                await PassAsync(CancellationToken.None);
+                batch.SetResult();
+            }
+            catch (Exception ex)
+            {
+                batch.SetException(ex);
+            }
         }
-        finally
+    }
+
+    private async Task PassAsync(CancellationToken ct)
+    {
+        var snapshot = await rota.GetAsync(ct);
+        var now = time.GetUtcNow();
+        var queue = await live.GetQueueAsync(ct);
+        var agents = await live.GetAgentsAsync(ct);
+        var plan = Router.Plan(queue, agents, snapshot, now);
+        if (plan.Count > 0)
         {
-            _gate.Release();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            foreach (var assignment in plan)
+            {
+                if (await live.TryAssignAsync(assignment.ChatId, assignment.AgentId, ct))
+                {
+                    await OfferAsync(db, snapshot, assignment, now, ct);
+                }
+            }
+
+            queue = await live.GetQueueAsync(ct);
+            agents = await live.GetAgentsAsync(ct);
         }
+
+        await BroadcastQueueAsync(queue, agents, snapshot, now);
     }
 
     public async Task<QueueStatus?> StatusOfAsync(Guid chatId, CancellationToken ct = default)
@@ -102,24 +151,41 @@ public sealed class ChatDispatcher(
         chat.AssignedAt = now;
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
+        var agentKommune = (await live.GetAgentAsync(assignment.AgentId, ct))?.HomeKommune ?? 0;
+        events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chat.Id).ToListAsync(ct);
         await notify.Agent(assignment.AgentId).ChatOffered(chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), messages));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
     }
 
+    /// <summary>Tells waiting citizens and available agents what changed since the last pass; unchanged news is not resent.</summary>
     private async Task BroadcastQueueAsync(IReadOnlyList<QueuedChat> queue, IReadOnlyList<AgentPresence> agents, Domain.Rota.RotaSnapshot snapshot, DateTimeOffset now)
     {
-        foreach (var status in QueueSnapshot.Compute(queue, agents, snapshot, now, handleTimes.Average).Values)
+        var statuses = QueueSnapshot.Compute(queue, agents, snapshot, now, handleTimes.Average);
+        foreach (var gone in _sentStatus.Keys.Where(id => !statuses.ContainsKey(id)).ToList())
         {
-            await notify.Citizen(status.ChatId).QueueUpdated(status);
+            _sentStatus.TryRemove(gone, out _);
+        }
+
+        foreach (var status in statuses.Values)
+        {
+            if (!_sentStatus.TryGetValue(status.ChatId, out var sent) || sent != status)
+            {
+                _sentStatus[status.ChatId] = status;
+                await notify.Citizen(status.ChatId).QueueUpdated(status);
+            }
         }
 
         foreach (var agent in agents.Where(a => a.Status == PresenceStatus.Available))
         {
-            await notify.Agent(agent.AgentId).QueueChanged(Overview(queue, agent.AgentId, agent.HomeKommune, snapshot, now));
+            var overview = Overview(queue, agent.AgentId, agent.HomeKommune, snapshot, now);
+            var key = string.Join(',', overview.Chats.Select(c => c.ChatId));
+            if (!_sentOverview.TryGetValue(agent.AgentId, out var sentKey) || sentKey != key)
+            {
+                _sentOverview[agent.AgentId] = key;
+                await notify.Agent(agent.AgentId).QueueChanged(overview);
+            }
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

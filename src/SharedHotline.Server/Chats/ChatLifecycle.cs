@@ -9,10 +9,12 @@ namespace SharedHotline.Server.Chats;
 public sealed class ChatLifecycle(
     HotlineDbContext db,
     ChatMessageLog messages,
+    ChatSequences sequences,
     ILiveState live,
     ChatNotifier notify,
     ChatDispatcher dispatcher,
     HandleTimes handleTimes,
+    Events.DomainEventPublisher events,
     TimeProvider time,
     ILogger<ChatLifecycle> logger)
 {
@@ -48,7 +50,11 @@ public sealed class ChatLifecycle(
             await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {endedBy}"));
         }
 
+        sequences.Forget(chat.Id);
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
+        events.Enqueue(chat.State == ChatState.Abandoned
+            ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)
+            : new Domain.Events.ChatEnded(chat.Id, chat.KommuneKode, agentId, endedBy, now));
         await dispatcher.DispatchAsync(ct);
     }
 }

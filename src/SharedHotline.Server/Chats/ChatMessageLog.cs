@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Privacy;
 using SharedHotline.Infrastructure.Persistence;
 
 namespace SharedHotline.Server.Chats;
@@ -8,23 +9,22 @@ namespace SharedHotline.Server.Chats;
 /// Stores chat messages before anything is acknowledged. The per-chat sequence number and the sender's
 /// client message id are both unique, so a resend is stored once and concurrent writers retry.
 /// </summary>
-public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
+public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences, TimeProvider time)
 {
     public const int MaxClientMessageIdLength = 64;
 
     public sealed record Appended(ChatMessageRecord Message, bool Duplicate);
 
+    /// <summary>
+    /// Stores the message with the next sequence number. The common path is one insert: the number comes
+    /// from this node's cache of each chat's last number, and the unique indexes catch the rest (a resend,
+    /// or another node's message taking the number first), which are then looked up and retried.
+    /// </summary>
     public async Task<Appended> AppendAsync(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
-            if (existing is not null)
-            {
-                return new Appended(existing, true);
-            }
-
-            var seq = (await db.Messages.Where(m => m.ChatId == chatId).MaxAsync(m => (long?)m.Seq, ct) ?? 0) + 1;
+            var seq = (sequences.Last(chatId) ?? await LastSeqAsync(chatId, ct)) + 1;
             var message = new ChatMessageRecord
             {
                 Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -35,6 +35,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
                 AgentId = agentId,
                 SenderName = senderName,
                 Text = text,
+                ContainsCpr = sender != MessageSender.System && CprNumbers.Contains(text),
                 SentAt = time.GetUtcNow(),
             };
             db.Messages.Add(message);
@@ -42,15 +43,24 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
             {
                 await db.SaveChangesAsync(ct);
                 db.Entry(message).State = EntityState.Detached;
+                sequences.Stored(chatId, seq);
                 return new Appended(message, false);
             }
             catch (DbUpdateException) when (attempt < 8)
             {
-                // Another writer took this sequence number or stored the same client id first: look again.
                 db.Entry(message).State = EntityState.Detached;
+                sequences.Forget(chatId);
+                var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
+                if (existing is not null)
+                {
+                    return new Appended(existing, true);
+                }
             }
         }
     }
+
+    private async Task<long> LastSeqAsync(Guid chatId, CancellationToken ct) =>
+        await db.Messages.Where(m => m.ChatId == chatId).MaxAsync(m => (long?)m.Seq, ct) ?? 0;
 
     public async Task<ChatMessageRecord> AppendSystemAsync(Guid chatId, string text, CancellationToken ct) =>
         (await AppendAsync(chatId, MessageSender.System, null, null, "system-" + Guid.NewGuid().ToString("N"), text, ct)).Message;

@@ -9,7 +9,7 @@ namespace SharedHotline.Server.Chats;
 public static class ChatViews
 {
     public static ChatMessage ToContract(this ChatMessageRecord m) =>
-        new(m.Id, m.ChatId, m.Seq, m.ClientMessageId, (Sender)(int)m.Sender, m.SenderName, m.Text, m.SentAt);
+        new(m.Id, m.ChatId, m.Seq, m.ClientMessageId, (Sender)(int)m.Sender, m.SenderName, m.Text, m.SentAt, m.ContainsCpr);
 
     public static ChatStatus ToContract(this ChatState state) => (ChatStatus)(int)state;
 

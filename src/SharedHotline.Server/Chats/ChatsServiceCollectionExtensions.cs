@@ -17,7 +17,6 @@ public static class ChatsServiceCollectionExtensions
         var signalR = services.AddSignalR(o =>
             {
                 o.AddFilter<HotlineHubFilter>();
-                o.MaximumReceiveMessageSize = 64 * 1024;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var redis = configuration.GetConnectionString("Redis");
@@ -38,12 +37,16 @@ public static class ChatsServiceCollectionExtensions
         services.AddSingleton<HandleTimes>();
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<CitizenSessionTokens>();
+        services.AddSingleton<ChatSequences>();
+        services.AddSingleton<AgentNames>();
         services.AddScoped<ChatMessageLog>();
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
+        services.AddSingleton<Events.DomainEventPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.DomainEventPublisher>());
         services.AddSingleton<LiveStateMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStateMaintenance>());
         return services;

@@ -6,6 +6,7 @@ using SharedHotline.Domain.Routing;
 using SharedHotline.Domain.Tenancy;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Rota;
+using SharedHotline.Server.Security;
 
 namespace SharedHotline.Server.Chats;
 
@@ -19,12 +20,14 @@ public sealed class CitizenChats(
     ChatDispatcher dispatcher,
     ChatNotifier notify,
     CitizenSessionTokens tokens,
+    Events.DomainEventPublisher events,
+    QueuedChatCap queueCap,
     TimeProvider time,
     ILogger<CitizenChats> logger)
 {
     public const int MaxFirstNameLength = 50;
 
-    public async Task<StartChatResult> StartAsync(StartChatRequest? request, Func<Guid, Task> joinChat, CancellationToken ct)
+    public async Task<StartChatResult> StartAsync(StartChatRequest? request, Func<Guid, Task> joinChat, System.Net.IPAddress? citizenAddress, CancellationToken ct)
     {
         if (request is null)
         {
@@ -48,6 +51,7 @@ public sealed class CitizenChats(
             return new StartChatResult(null, next is null ? null : OpeningText.ToInfo(next, snapshot, instant));
         }
 
+        var origin = await queueCap.CheckAsync(citizenAddress, ct);
         var chat = new ChatRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -57,6 +61,7 @@ public sealed class CitizenChats(
             CitizenName = firstName,
             State = ChatState.Queued,
             CreatedAt = now,
+            OriginHash = origin,
         };
         db.Chats.Add(chat);
         await db.SaveChangesAsync(ct);
@@ -78,6 +83,7 @@ public sealed class CitizenChats(
             throw;
         }
 
+        events.Enqueue(new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
         await dispatcher.DispatchAsync(ct);
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }
@@ -97,7 +103,8 @@ public sealed class CitizenChats(
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
         if (!appended.Duplicate)
         {
-            logger.LogInformation("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
+            logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
+            events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "citizen", appended.Message.SentAt));
             await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId);
         }
 
@@ -125,6 +132,11 @@ public sealed class CitizenChats(
     public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string? token, CancellationToken ct)
     {
         var chatId = tokens.Validate(token);
+        if (!await db.Chats.AnyAsync(c => c.Id == chatId, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
+        }
+
         return (await messages.AfterAsync(chatId, 0, ct)).Select(m => m.ToContract()).ToList();
     }
 

@@ -10,7 +10,7 @@ namespace SharedHotline.Server.Chats;
 public sealed class CitizenHub(CitizenChats chats) : Hub<ICitizenHubClient>
 {
     public Task<StartChatResult> StartChat(StartChatRequest request) =>
-        chats.StartAsync(request, Join, Context.ConnectionAborted);
+        chats.StartAsync(request, Join, Context.GetHttpContext()?.Connection.RemoteIpAddress, Context.ConnectionAborted);
 
     /// <summary>Rejoins the chat and returns its state with every message after <paramref name="afterSeq"/>.</summary>
     public Task<CitizenChat> ResumeChat(string sessionToken, long afterSeq) =>

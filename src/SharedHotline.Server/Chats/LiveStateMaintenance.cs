@@ -63,6 +63,7 @@ public sealed class LiveStateMaintenance(
     }
 
     private int _resyncTicksLeft;
+    private int _synchronised;
 
     /// <summary>
     /// Called when the connection to the shared state or backplane came back: events published meanwhile
@@ -85,7 +86,15 @@ public sealed class LiveStateMaintenance(
         if (await live.WasResetAsync(ct))
         {
             RequestResync();
-            logger.LogWarning("The live state was lost (Redis restarted empty?); rebuilding it from the database");
+            if (Interlocked.Exchange(ref _synchronised, 1) == 0)
+            {
+                logger.LogInformation("Synchronising the live state with the open chats in the database");
+            }
+            else
+            {
+                logger.LogWarning("The live state was lost (Redis restarted empty?); rebuilding it from the database");
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);
             var agents = scope.ServiceProvider.GetRequiredService<AgentChats>();

@@ -10,9 +10,14 @@ using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
+using SharedHotline.Server.LoadTesting;
+using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
+using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
+using SharedHotline.Server.Staff.Oidc;
 using SharedHotline.Server.Tenancy;
+using SharedHotline.Server.Transcripts;
 using SharedHotline.Server.Web;
 
 namespace SharedHotline.Server.Hosting;
@@ -23,6 +28,7 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
     {
         builder.AddHotlineLogging();
+        builder.AddLoadTesting();
         var services = builder.Services;
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +42,10 @@ public static class HotlineHost
         services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers());
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
+        services.AddStaffOidc(builder.Configuration);
         services.AddChats(builder.Configuration);
+        builder.AddHotlineSecurity();
+        services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
         services.AddWebPages();
         return builder;
@@ -44,10 +53,12 @@ public static class HotlineHost
 
     public static WebApplication UseHotline(this WebApplication app)
     {
+        app.UseHotlineSecurityHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem));
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>());
         app.UseRouting();
+        app.UseHotlineSecurity();
         app.UseAuthentication();
         app.UseKommuneTenancy();
         app.UseAuthorization();
@@ -55,10 +66,14 @@ public static class HotlineHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();
         app.MapAuthApi();
+        app.MapStaffOidc();
         app.MapKommunerApi();
         app.MapCallbacksApi();
         app.MapRotaApi();
         app.MapChatHubs();
+        app.MapTranscriptsApi();
+        app.MapPrivacyApi();
+        app.MapLoadTesting();
         app.MapWebPages();
         return app;
     }
@@ -72,6 +87,7 @@ public static class HotlineHost
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<LoadTestSeeder>().SeedAsync(ct);
         }
 
         app.Services.GetRequiredService<RotaProvider>().Invalidate();

@@ -1,32 +1,51 @@
+using System.Globalization;
 using Serilog;
+using Serilog.Configuration;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
+using SharedHotline.Server.Privacy;
 
 namespace SharedHotline.Server.Hosting;
 
 public static class HotlineLogging
 {
+    public const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+
     /// <summary>
     /// Serilog to the console: readable text by default, compact JSON when <c>Logging:Json</c> is true (for
-    /// log shippers). Levels from the <c>Serilog</c> section. Message text of chats is never logged.
+    /// log shippers). Levels from the <c>Serilog</c> section. Message text of chats is never logged, and every
+    /// sink sits behind <see cref="CprMaskingSink"/>, so a CPR number that reaches a log line anyway is masked.
     /// </summary>
     public static WebApplicationBuilder AddHotlineLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, config) =>
-        {
-            config
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext()
-                .Enrich.WithProperty("Node", builder.Configuration["Hotline:NodeName"] ?? Environment.MachineName);
-            if (builder.Configuration.GetValue<bool>("Logging:Json"))
-            {
-                config.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-            else
-            {
-                config.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
-        });
+        // Each host keeps its own logger (not the static Log.Logger), so that several servers in one process (tests)
+        // each write through their own sinks.
+        builder.Services.AddSerilog((services, config) => Configure(config, builder.Configuration, services.GetServices<HotlineLogSink>().Select(s => s.Sink)), preserveStaticLogger: true);
         return builder;
     }
+
+    public static LoggerConfiguration Configure(LoggerConfiguration config, IConfiguration configuration, IEnumerable<Serilog.Core.ILogEventSink> extraSinks)
+    {
+        var formatter = Formatter(configuration);
+        var extras = extraSinks.ToList();
+        config
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Node", configuration["Hotline:NodeName"] ?? Environment.MachineName);
+        return config.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new CprMaskingSink(sink), writeTo =>
+        {
+            writeTo.Console(formatter);
+            foreach (var extra in extras)
+            {
+                writeTo.Sink(extra);
+            }
+        }));
+    }
+
+    /// <summary>The console's formatter: the text template, or rendered compact JSON with <c>Logging:Json</c>.</summary>
+    public static ITextFormatter Formatter(IConfiguration configuration) =>
+        configuration.GetValue<bool>("Logging:Json")
+            ? new RenderedCompactJsonFormatter()
+            : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
 }

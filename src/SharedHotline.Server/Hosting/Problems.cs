@@ -28,6 +28,7 @@ public static class Problems
                 HotlineErrorCode.KommuneNotFound or HotlineErrorCode.ChatNotFound => StatusCodes.Status404NotFound,
                 HotlineErrorCode.NotAuthorized or HotlineErrorCode.ChatNotAccessible => StatusCodes.Status403Forbidden,
                 HotlineErrorCode.HotlineClosed or HotlineErrorCode.ChatEnded => StatusCodes.Status409Conflict,
+                HotlineErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status400BadRequest,
             },
             extensions: new Dictionary<string, object?> { ["code"] = ex.WireCode });

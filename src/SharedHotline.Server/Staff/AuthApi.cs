@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SharedHotline.Server.Hosting;
+using SharedHotline.Server.Security;
 
 namespace SharedHotline.Server.Staff;
 
@@ -14,8 +15,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Staff sign-in");
-        group.MapPost("/token", IssueToken).AllowAnonymous().WithSummary("Sign in and receive a bearer token (for programs and the typed client).");
-        group.MapPost("/login", SignInWithCookie).AllowAnonymous().WithSummary("Sign in with a cookie (for the staff web pages).");
+        group.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(HttpRateLimits.SignIn).WithSummary("Sign in and receive a bearer token (for programs and the typed client).");
+        group.MapPost("/login", SignInWithCookie).AllowAnonymous().RequireRateLimiting(HttpRateLimits.SignIn).WithSummary("Sign in with a cookie (for the staff web pages).");
         group.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(StaffAuthentication.Cookie);

@@ -40,7 +40,9 @@ public static class StaffAuthentication
             {
                 o.Cookie.Name = "sharedhotline.staff";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
+                // Lax, not Strict: the cookie set at the end of an OpenID Connect sign-in must travel with the redirect
+                // back from the kommune's identity provider. Cross-site POST, PUT and DELETE still never carry it.
+                o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
@@ -51,7 +53,10 @@ public static class StaffAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Agent, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent))
             .AddPolicy(StaffPolicies.Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.Admin))
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent, StaffRoles.Coordinator, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.KommuneAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new KommuneAdminRequirement()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, KommuneAdminHandler>();
 
         services.AddScoped<StaffSignInService>();
         return services;

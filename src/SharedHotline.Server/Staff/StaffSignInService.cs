@@ -27,6 +27,12 @@ public sealed class StaffSignInService(
             return null;
         }
 
+        if (string.IsNullOrEmpty(account.PasswordHash))
+        {
+            logger.LogInformation("Sign-in refused for staff {StaffId}: the account signs in with its kommune's identity provider", account.Id);
+            return null;
+        }
+
         var now = time.GetUtcNow();
         if (account.LockedUntil > now)
         {

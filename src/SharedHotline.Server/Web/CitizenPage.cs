@@ -30,6 +30,12 @@ public static class CitizenPage
         }
 
         var embedded = http.Request.Query["embed"] == "1";
+        if (embedded)
+        {
+            // The widget frames this page inside the kommune's own website: only its configured origins may.
+            http.Items[Security.SecurityHeaders.FrameAncestorsItem] = string.Join(' ', kommune.Settings.WebsiteOrigins.Prepend("'self'"));
+        }
+
         return PageShell.Render(http, new ShellPage
         {
             Entry = "citizen",

@@ -35,6 +35,17 @@ public sealed class HotlineSite : IAsyncDisposable
     /// <summary>The address of a page on this server, e.g. <c>Url("/soroe/chat")</c>.</summary>
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>Adds a website origin to a kommune, as its admin would: the widget may then be framed there.</summary>
+    public async Task AllowWebsiteOriginAsync(string slug, string origin)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharedHotline.Infrastructure.Persistence.HotlineDbContext>();
+        var kommune = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Kommuner, k => k.Slug == slug);
+        kommune.Settings = kommune.Settings with { WebsiteOrigins = [.. kommune.Settings.WebsiteOrigins, origin] };
+        await db.SaveChangesAsync();
+        _app.Services.GetRequiredService<SharedHotline.Server.Rota.RotaProvider>().Invalidate();
+    }
+
     /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (Copenhagen local time with its offset).</summary>
     public static async Task<HotlineSite> StartAsync(DateTimeOffset localNow)
     {

@@ -45,6 +45,7 @@ public sealed class KommuneWebsite : IAsyncDisposable
         app.MapGet("/borger/pas", () => Results.Content(html, "text/html; charset=utf-8"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await hotline.AllowWebsiteOriginAsync("soroe", new Uri(address).GetLeftPart(UriPartial.Authority));
         return new KommuneWebsite(app, new Uri(new Uri(address), "/borger/pas").ToString());
     }
 

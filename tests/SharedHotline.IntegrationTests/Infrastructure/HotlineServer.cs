@@ -42,7 +42,7 @@ public sealed class HotlineServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (a Copenhagen local time with its offset).</summary>
-    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null, FakeTimeProvider? sharedClock = null)
+    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null, FakeTimeProvider? sharedClock = null, Action<IServiceCollection>? configure = null)
     {
         var configuredFolder = settings?.TryGetValue("Hotline:DataFolder", out var folder) == true ? folder : null;
         var dataFolder = configuredFolder ?? Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
@@ -59,6 +59,7 @@ public sealed class HotlineServer : IAsyncDisposable
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(TestLimits.Generous);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -68,6 +69,7 @@ public sealed class HotlineServer : IAsyncDisposable
         builder.AddHotline();
         var time = sharedClock ?? new FakeTimeProvider(localNow.ToUniversalTime());
         builder.Services.AddSingleton<TimeProvider>(time);
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseHotline();

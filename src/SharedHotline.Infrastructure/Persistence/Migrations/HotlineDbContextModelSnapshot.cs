@@ -99,6 +99,9 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContainsCpr")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -191,6 +194,10 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OriginHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -214,6 +221,8 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("KommuneKode", "CreatedAt");
+
+                    b.HasIndex("OriginHash", "State");
 
                     b.ToTable("chats", (string)null);
                 });
@@ -265,6 +274,52 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PrivacyAuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("privacy_audit", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.RotaAuditRecord", b =>
@@ -365,6 +420,49 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.TranscriptAccessRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffKommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("transcript_access_log", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>

@@ -106,6 +106,9 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("ContainsCpr")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -198,6 +201,10 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OriginHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -221,6 +228,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasIndex("State");
 
                     b.HasIndex("KommuneKode", "CreatedAt");
+
+                    b.HasIndex("OriginHash", "State");
 
                     b.ToTable("chats", (string)null);
                 });
@@ -272,6 +281,52 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasKey("Id");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PrivacyAuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("privacy_audit", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.RotaAuditRecord", b =>
@@ -372,6 +427,49 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.TranscriptAccessRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StaffKommune")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("transcript_access_log", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>

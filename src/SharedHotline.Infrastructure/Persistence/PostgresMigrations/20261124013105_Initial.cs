@@ -46,7 +46,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     AssignedAt = table.Column<long>(type: "bigint", nullable: true),
                     AcceptedAt = table.Column<long>(type: "bigint", nullable: true),
                     EndedAt = table.Column<long>(type: "bigint", nullable: true),
-                    EndedBy = table.Column<string>(type: "text", nullable: true)
+                    EndedBy = table.Column<string>(type: "text", nullable: true),
+                    OriginHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,6 +97,26 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "privacy_audit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    KommuneKode = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ChatId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChatReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ItemsDeleted = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacy_audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rota_audit",
                 columns: table => new
                 {
@@ -137,6 +158,25 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "transcript_access_log",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    KommuneKode = table.Column<int>(type: "integer", nullable: false),
+                    ChatId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChatReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StaffKommune = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transcript_access_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chat_messages",
                 columns: table => new
                 {
@@ -148,6 +188,7 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     AgentId = table.Column<Guid>(type: "uuid", nullable: true),
                     SenderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
+                    ContainsCpr = table.Column<bool>(type: "boolean", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -155,6 +196,28 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     table.PrimaryKey("PK_chat_messages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_chat_messages_chats_ChatId",
+                        column: x => x.ChatId,
+                        principalTable: "chats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChatId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chat_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_chat_notes_chats_ChatId",
                         column: x => x.ChatId,
                         principalTable: "chats",
                         principalColumn: "Id",
@@ -185,9 +248,19 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_chat_notes_ChatId_CreatedAt",
+                table: "chat_notes",
+                columns: new[] { "ChatId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_chats_KommuneKode_CreatedAt",
                 table: "chats",
                 columns: new[] { "KommuneKode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_chats_OriginHash_State",
+                table: "chats",
+                columns: new[] { "OriginHash", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_chats_Reference",
@@ -207,6 +280,11 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_privacy_audit_KommuneKode_At",
+                table: "privacy_audit",
+                columns: new[] { "KommuneKode", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rota_audit_PartnershipId_Version",
                 table: "rota_audit",
                 columns: new[] { "PartnershipId", "Version" });
@@ -216,6 +294,11 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 table: "staff",
                 column: "UserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transcript_access_log_KommuneKode_At",
+                table: "transcript_access_log",
+                columns: new[] { "KommuneKode", "At" });
         }
 
         /// <inheritdoc />
@@ -228,6 +311,9 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 name: "chat_messages");
 
             migrationBuilder.DropTable(
+                name: "chat_notes");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -237,10 +323,16 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                 name: "partnerships");
 
             migrationBuilder.DropTable(
+                name: "privacy_audit");
+
+            migrationBuilder.DropTable(
                 name: "rota_audit");
 
             migrationBuilder.DropTable(
                 name: "staff");
+
+            migrationBuilder.DropTable(
+                name: "transcript_access_log");
 
             migrationBuilder.DropTable(
                 name: "chats");

@@ -11,7 +11,7 @@ using SharedHotline.Infrastructure.Persistence;
 namespace SharedHotline.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261124001159_Initial")]
+    [Migration("20261124013054_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -102,6 +102,9 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContainsCpr")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -130,6 +133,37 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("chat_messages", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "CreatedAt");
+
+                    b.ToTable("chat_notes", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatRecord", b =>
@@ -163,6 +197,10 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OriginHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -186,6 +224,8 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("KommuneKode", "CreatedAt");
+
+                    b.HasIndex("OriginHash", "State");
 
                     b.ToTable("chats", (string)null);
                 });
@@ -237,6 +277,52 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PrivacyAuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("privacy_audit", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.RotaAuditRecord", b =>
@@ -339,10 +425,62 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.TranscriptAccessRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffKommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("transcript_access_log", (string)null);
+                });
+
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>
                 {
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
+                        .WithMany()
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

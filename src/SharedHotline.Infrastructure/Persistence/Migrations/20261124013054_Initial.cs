@@ -45,7 +45,8 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", nullable: true)
+                    EndedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    OriginHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,6 +96,26 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "privacy_audit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    KommuneKode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ChatId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChatReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ItemsDeleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacy_audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rota_audit",
                 columns: table => new
                 {
@@ -136,6 +157,25 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "transcript_access_log",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    KommuneKode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChatId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChatReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StaffKommune = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transcript_access_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "chat_messages",
                 columns: table => new
                 {
@@ -147,6 +187,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SenderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
+                    ContainsCpr = table.Column<bool>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -154,6 +195,28 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_chat_messages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_chat_messages_chats_ChatId",
+                        column: x => x.ChatId,
+                        principalTable: "chats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChatId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chat_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_chat_notes_chats_ChatId",
                         column: x => x.ChatId,
                         principalTable: "chats",
                         principalColumn: "Id",
@@ -184,9 +247,19 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_chat_notes_ChatId_CreatedAt",
+                table: "chat_notes",
+                columns: new[] { "ChatId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_chats_KommuneKode_CreatedAt",
                 table: "chats",
                 columns: new[] { "KommuneKode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_chats_OriginHash_State",
+                table: "chats",
+                columns: new[] { "OriginHash", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_chats_Reference",
@@ -206,6 +279,11 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_privacy_audit_KommuneKode_At",
+                table: "privacy_audit",
+                columns: new[] { "KommuneKode", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rota_audit_PartnershipId_Version",
                 table: "rota_audit",
                 columns: new[] { "PartnershipId", "Version" });
@@ -215,6 +293,11 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 table: "staff",
                 column: "UserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transcript_access_log_KommuneKode_At",
+                table: "transcript_access_log",
+                columns: new[] { "KommuneKode", "At" });
         }
 
         /// <inheritdoc />
@@ -227,6 +310,9 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 name: "chat_messages");
 
             migrationBuilder.DropTable(
+                name: "chat_notes");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -236,10 +322,16 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                 name: "partnerships");
 
             migrationBuilder.DropTable(
+                name: "privacy_audit");
+
+            migrationBuilder.DropTable(
                 name: "rota_audit");
 
             migrationBuilder.DropTable(
                 name: "staff");
+
+            migrationBuilder.DropTable(
+                name: "transcript_access_log");
 
             migrationBuilder.DropTable(
                 name: "chats");

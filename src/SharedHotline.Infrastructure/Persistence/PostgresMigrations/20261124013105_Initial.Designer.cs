@@ -12,7 +12,7 @@ using SharedHotline.Infrastructure.Persistence;
 namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
 {
     [DbContext(typeof(PostgresHotlineDbContext))]
-    [Migration("20261124001210_Initial")]
+    [Migration("20261124013105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -109,6 +109,9 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("ContainsCpr")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -137,6 +140,37 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("chat_messages", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId", "CreatedAt");
+
+                    b.ToTable("chat_notes", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatRecord", b =>
@@ -170,6 +204,10 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OriginHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -193,6 +231,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasIndex("State");
 
                     b.HasIndex("KommuneKode", "CreatedAt");
+
+                    b.HasIndex("OriginHash", "State");
 
                     b.ToTable("chats", (string)null);
                 });
@@ -244,6 +284,52 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasKey("Id");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PrivacyAuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatReference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("privacy_audit", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.RotaAuditRecord", b =>
@@ -346,10 +432,62 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.TranscriptAccessRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChatId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StaffKommune")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommuneKode", "At");
+
+                    b.ToTable("transcript_access_log", (string)null);
+                });
+
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>
                 {
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany("Messages")
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatNoteRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
+                        .WithMany()
                         .HasForeignKey("ChatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

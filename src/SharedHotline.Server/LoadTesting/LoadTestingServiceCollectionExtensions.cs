@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace SharedHotline.Server.LoadTesting;
+
+public static class LoadTestingServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddLoadTesting(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LoadTestOptions.Section).Get<LoadTestOptions>() ?? new LoadTestOptions();
+        if (options.Enabled && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Hotline:LoadTest is for load tests; it is refused in Production.");
+        }
+
+        builder.Services.Configure<LoadTestOptions>(builder.Configuration.GetSection(LoadTestOptions.Section));
+        builder.Services.AddSingleton<ConnectionCounter>();
+        builder.Services.Configure<HubOptions>(o => o.AddFilter<ConnectionCounter>());
+        builder.Services.AddScoped<LoadTestSeeder>();
+        return builder;
+    }
+
+    /// <summary>The relay baseline hub and <c>GET /api/load-test/process</c>, only when load testing is enabled.</summary>
+    public static WebApplication MapLoadTesting(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<LoadTestOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        app.MapHub<RelayHub>("/hubs/relay").AllowAnonymous();
+        app.MapGet("/api/load-test/process", (bool? collect, ConnectionCounter connections) => TypedResults.Ok(ProcessFigures.Read(connections, collect ?? false)))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Diagnostics;
+
+namespace SharedHotline.Server.LoadTesting;
+
+/// <summary>What the load generator reads from the server: memory after a full collection, and connections.</summary>
+public sealed record ProcessFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds)
+{
+    public static ProcessFigures Read(ConnectionCounter connections, bool collect)
+    {
+        if (collect)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return new ProcessFigures(GC.GetTotalMemory(false), process.WorkingSet64, connections.Current, ThreadPool.ThreadCount, process.TotalProcessorTime.TotalSeconds);
+    }
+}

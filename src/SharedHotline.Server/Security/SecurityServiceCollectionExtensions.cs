@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SharedHotline.Server.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Abuse limits (<see cref="HotlineLimits"/>), request size limits, CORS per kommune origins, the forwarded-headers
+    /// trust (<c>Hotline:ForwardedHeaders:KnownNetworks</c>) and the demo-password guard.
+    /// Call after <c>AddChats</c>, so that the hub rate limits run inside the typed-error filter.
+    /// </summary>
+    public static WebApplicationBuilder AddHotlineSecurity(this WebApplicationBuilder builder)
+    {
+        DemoPasswordGuard.Check(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(HotlineLimits.Section);
+        services.Configure<HotlineLimits>(section);
+        var limits = section.Get<HotlineLimits>() ?? new HotlineLimits();
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
+        services.Configure<HubOptions>(o =>
+        {
+            o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
+            o.AddFilter<HubRateLimitFilter>();
+        });
+        // Citizens' text is data, never markup: JSON answers escape <, >, &, ' and + (Danish letters stay readable).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<CitizenRateLimits>();
+        services.AddSingleton<HubRateLimitFilter>();
+        services.AddScoped<QueuedChatCap>();
+        services.AddHttpRateLimits();
+        services.AddCors();
+        services.Replace(ServiceDescriptor.Scoped<ICorsPolicyProvider, KommuneCorsPolicyProvider>());
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var network in builder.Configuration.GetSection("Hotline:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Headers first (so every answer has them), then forwarded headers, HSTS outside Development.</summary>
+    public static WebApplication UseHotlineSecurityHeaders(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        return app;
+    }
+
+    /// <summary>After routing: CORS, then the rate limiter.</summary>
+    public static WebApplication UseHotlineSecurity(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using SharedHotline.IntegrationTests.Infrastructure;
+using SharedHotline.Load;
+
+namespace SharedHotline.IntegrationTests.Load;
+
+/// <summary>Runs the load generator for a few seconds against a real server: the report must be complete and well-formed.</summary>
+public sealed class LoadGeneratorSmokeTests
+{
+    [Fact]
+    public async Task A_short_compare_run_produces_a_well_formed_report_with_both_scenarios_and_idle_figures()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        {
+            ["Hotline:LoadTest:Enabled"] = "true",
+            ["Hotline:LoadTest:Agents"] = "3",
+            ["Hotline:LoadTest:AgentCapacity"] = "4",
+        });
+        var options = new LoadOptions
+        {
+            CitizenUrl = server.BaseAddress,
+            AgentUrl = server.BaseAddress,
+            Citizens = 6,
+            Agents = 2,
+            MessagesPerSecondPerSide = 4,
+            Duration = TimeSpan.FromSeconds(3),
+            IdleConnections = 20,
+            Password = HotlineServer.DemoPassword,
+            Label = "smoke",
+        };
+
+        var report = await LoadRun.RunAsync(options, relay: true, hotline: true, _ => { }, CancellationToken.None);
+        var roundTrip = LoadReport.FromJson(report.ToJson());
+
+        roundTrip.Hotline!.Chats.Should().Be(6);
+        roundTrip.Hotline.Errors.Should().Be(0);
+        roundTrip.Hotline.CitizenToAgent.Count.Should().BeGreaterThan(10);
+        roundTrip.Hotline.AgentToCitizen.Count.Should().BeGreaterThan(10);
+        roundTrip.Hotline.CitizenToAgent.P99.Should().BeGreaterThanOrEqualTo(roundTrip.Hotline.CitizenToAgent.P50);
+        roundTrip.Hotline.RoutingMs.Count.Should().Be(6);
+        roundTrip.Relay!.CitizenToAgent.Count.Should().BeGreaterThan(10);
+        roundTrip.P50Ratio.Should().BePositive();
+        roundTrip.Idle!.Connections.Should().BeGreaterThanOrEqualTo(20);
+        roundTrip.Idle.NewChatAnsweredMs.Should().BePositive();
+        report.ToMarkdown().Should().Contain("| Relay | citizen → agent |").And.Contain("| Hotline | agent → citizen |").And.Contain("Hotline / relay: p50");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using SharedHotline.Client;
+using SharedHotline.Client.Agents;
+using SharedHotline.Client.Citizens;
+using SharedHotline.Client.Contracts;
+
+namespace SharedHotline.Load;
+
+/// <summary>
+/// Opens N idle citizen connections (connected, no chat), reads the server's managed heap before and after
+/// a full collection, then times a new chat from start until it is offered to an agent.
+/// </summary>
+public sealed class IdleScenario(LoadOptions options, Action<string> progress)
+{
+    public async Task<IdleResult> RunAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = options.AgentUrl };
+        var token = await StaffSignIn.GetTokenAsync(http, "load.agent1", options.Password, ct);
+        await using var agent = new AgentHubClient(options.AgentUrl, () => Task.FromResult<string?>(token));
+        var offered = new TaskCompletionSource<AgentChat>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.ChatOffered += c => offered.TrySetResult(c);
+        await agent.ConnectAsync(ct);
+        await agent.SetPresenceAsync(Presence.Available, ct);
+
+        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true) ?? throw new InvalidOperationException("Start the server with Hotline:LoadTest:Enabled=true.");
+        var idle = new List<CitizenHubClient>(options.IdleConnections);
+        try
+        {
+            for (var i = 0; i < options.IdleConnections; i += 100)
+            {
+                var batch = Enumerable.Range(0, Math.Min(100, options.IdleConnections - i)).Select(_ => new CitizenHubClient(options.CitizenUrl)).ToList();
+                await Task.WhenAll(batch.Select(c => c.ConnectAsync(ct)));
+                idle.AddRange(batch);
+                if (idle.Count % 1000 == 0)
+                {
+                    progress($"  {idle.Count} idle connections");
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            var after = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true) ?? before;
+            await using var citizen = new CitizenHubClient(options.CitizenUrl);
+            await citizen.ConnectAsync(ct);
+            var start = Stopwatch.GetTimestamp();
+            await citizen.StartChatAsync(new StartChatRequest(options.Kommuner[0], "pas"), ct);
+            await offered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            var answered = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            await citizen.EndChatAsync(ct);
+            var connections = Math.Max(1, after.Connections - before.Connections);
+            return new IdleResult(connections, before.ManagedHeapBytes, after.ManagedHeapBytes, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)connections, answered);
+        }
+        finally
+        {
+            foreach (var client in idle)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using SharedHotline.Load;
+
+// dotnet run -c Release --project tests/SharedHotline.Load -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081]
+//   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 --idle 0 --label "one node" --out artifacts/load
+var options = LoadOptions.Parse(args);
+var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() ?? "compare";
+var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "artifacts/load";
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var report = await LoadRun.RunAsync(
+    options,
+    relay: mode is "compare" or "relay",
+    hotline: mode is "compare" or "hotline",
+    progress: Console.WriteLine,
+    cancel.Token);
+
+Directory.CreateDirectory(outFolder);
+var name = string.Concat(options.Label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".json"), report.ToJson());
+await File.WriteAllTextAsync(Path.Combine(outFolder, name + ".md"), report.ToMarkdown());
+Console.WriteLine();
+Console.WriteLine(report.ToMarkdown());
+return 0;

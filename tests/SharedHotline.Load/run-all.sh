@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the load generator in the three modes of issue 7 and an idle-connection run, against server
+# processes started here (Release build, real redis-server on loopback), and writes the reports to
+# artifacts/load/. Usage: bash tests/SharedHotline.Load/run-all.sh [seconds] [citizens] [agents]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
+out=artifacts/load; mkdir -p "$out"
+prefix="load$RANDOM"
+ulimit -n 65536 || true
+command -v redis-server >/dev/null || apt-get install -y -qq redis-server >/dev/null
+dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
+server=src/SharedHotline.Server/bin/Release/net10.0/SharedHotline.Server.dll
+generator=tests/SharedHotline.Load/bin/Release/net10.0/SharedHotline.Load.dll
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_node() { # name port data-folder [redis]
+  local env=(ASPNETCORE_ENVIRONMENT=Testing ASPNETCORE_URLS="http://127.0.0.1:$2" Serilog__MinimumLevel__Default=Warning
+    Hotline__DataFolder="$3" Hotline__Clock__StartAt=2026-11-24T20:30:00+01:00
+    Hotline__LoadTest__Enabled=true Hotline__LoadTest__Agents="$agents" Hotline__LoadTest__AgentCapacity=10
+    Hotline__Redis__NodeId="$1" Hotline__Redis__Prefix="$prefix")
+  # Every simulated citizen comes from 127.0.0.1: lift the per-address abuse limits (docs/security.md).
+  local limit
+  for limit in StartChatsPerIp StartChatsPerConnection MessagesPerIp MessagesPerSession CallbacksPerIp SignInsPerIp RequestsPerIp; do
+    env+=("Hotline__Limits__${limit}__Permits=100000000")
+  done
+  env+=(Hotline__Limits__QueuedChatsPerIp=100000000)
+  [ -n "${4:-}" ] && env+=(ConnectionStrings__Redis="127.0.0.1:$4")
+  (cd "$(dirname "$server")" && env "${env[@]}" dotnet "$(basename "$server")" > "$OLDPWD/$out/$1.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null && return 0; sleep 0.5; done
+  echo "node $1 did not start"; tail -20 "$out/$1.log"; exit 1
+}
+
+run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --citizens "$citizens" --agents "$agents" "$@"; }
+
+# 1. One node, embedded default (SQLite, in-process state).
+p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
+run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
+run --url "http://127.0.0.1:$p" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
+kill -9 "${pids[-1]}"
+
+# 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B.
+rp=$(free_port); redis-server --port "$rp" --bind 127.0.0.1 --save "" --appendonly no > "$out/redis.log" 2>&1 & pids+=($!)
+sleep 1
+data=$(mktemp -d)
+pa=$(free_port); start_node node-a "$pa" "$data" "$rp"
+run --url "http://127.0.0.1:$pa" --mode compare --label "one node with Redis"
+pb=$(free_port); start_node node-b "$pb" "$data" "$rp"
+run --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --mode compare --label "two nodes with Redis"
+echo "Reports in $out/"
