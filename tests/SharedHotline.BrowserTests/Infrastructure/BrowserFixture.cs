@@ -47,6 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
+        PageChecks.WatchContentSecurityPolicy(context);
         return context;
     }
 
