@@ -28,7 +28,7 @@ public static class Router
             return 0;
         }
 
-        if (duty.Slots.Any(s => s.AgentIds.Contains(agentId)))
+        if (IsRostered(agentId, duty))
         {
             return 1;
         }
@@ -53,7 +53,7 @@ public static class Router
                 continue;
             }
 
-            var key = (tier, agent.Skills.Contains(chat.Topic, StringComparer.OrdinalIgnoreCase) ? 0 : 1, agent.ActiveChats, agent.LastFreedAt);
+            var key = (tier, HasSkill(agent, chat.Topic) ? 0 : 1, agent.ActiveChats, agent.LastFreedAt);
             if (best is null || Compare(key, bestKey) < 0)
             {
                 (best, bestKey) = (agent, key);
@@ -110,6 +110,37 @@ public static class Router
         }
 
         return assignments;
+    }
+
+    // Plain loops: these run for every agent of every routing decision, where LINQ closures and boxed
+    // enumerators were most of the allocations (see docs/benchmarks.md).
+    private static bool IsRostered(Guid agentId, DutyStatus duty)
+    {
+        foreach (var slot in duty.Slots)
+        {
+            foreach (var rostered in slot.AgentIds)
+            {
+                if (rostered == agentId)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSkill(AgentPresence agent, string topic)
+    {
+        foreach (var skill in agent.Skills)
+        {
+            if (string.Equals(skill, topic, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Compare((int, int, int, DateTimeOffset) a, (int, int, int, DateTimeOffset) b) =>
