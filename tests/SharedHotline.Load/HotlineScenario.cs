@@ -29,8 +29,16 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
         var started = Stopwatch.GetTimestamp();
         var citizens = await Task.WhenAll(Enumerable.Range(0, options.Citizens).Select(i => StartCitizenAsync(i, stop.Token)));
         var routedSeconds = LoadHelpers.Seconds(started);
-        progress($"{citizens.Count(c => c is not null)} chats started in {routedSeconds:F1} s; measuring for {options.Duration.TotalSeconds:F0} s");
+        var startedChats = citizens.Count(c => c is not null);
+        for (var wait = 0; _queueWaitMs.Count < startedChats && wait < 600; wait++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
 
+        progress($"{startedChats} chats started in {routedSeconds:F1} s, {_queueWaitMs.Count} accepted; warming up, then measuring for {options.Duration.TotalSeconds:F0} s");
+        await Task.Delay(LoadHelpers.WarmUp, ct);
+        _citizenToAgent.StartMeasuring();
+        _agentToCitizen.StartMeasuring();
         var measuring = Stopwatch.GetTimestamp();
         for (var s = 1; s <= options.Duration.TotalSeconds; s++)
         {
@@ -101,6 +109,7 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
     {
         await agent.AcceptChatAsync(chatId, ct);
         var interval = LoadHelpers.Interval(options.MessagesPerSecondPerSide);
+        await Safe(() => LoadHelpers.Stagger(interval, ct));
         for (var n = 0; !ct.IsCancellationRequested; n++)
         {
             await LoadHelpers.Pace(interval, ct);
@@ -169,6 +178,7 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
         await active.WaitAsync(ct);
         _queueWaitMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         var interval = LoadHelpers.Interval(options.MessagesPerSecondPerSide);
+        await Safe(() => LoadHelpers.Stagger(interval, ct));
         for (var n = 0; !ct.IsCancellationRequested; n++)
         {
             await LoadHelpers.Pace(interval, ct);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using SharedHotline.Client;
 using SharedHotline.Client.Agents;
 using SharedHotline.Client.Citizens;
@@ -12,6 +14,16 @@ namespace SharedHotline.Load;
 /// </summary>
 public sealed class IdleScenario(LoadOptions options, Action<string> progress)
 {
+    /// <summary>
+    /// One socket per idle citizen, as from a browser tab: with negotiation, each client's own HTTP connection
+    /// pool would keep a second socket open and the test would hit the file limit at half the connections.
+    /// </summary>
+    private static void WebSocketOnly(HttpConnectionOptions o)
+    {
+        o.SkipNegotiation = true;
+        o.Transports = HttpTransportType.WebSockets;
+    }
+
     public async Task<IdleResult> RunAsync(CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = options.AgentUrl };
@@ -28,7 +40,7 @@ public sealed class IdleScenario(LoadOptions options, Action<string> progress)
         {
             for (var i = 0; i < options.IdleConnections; i += 100)
             {
-                var batch = Enumerable.Range(0, Math.Min(100, options.IdleConnections - i)).Select(_ => new CitizenHubClient(options.CitizenUrl)).ToList();
+                var batch = Enumerable.Range(0, Math.Min(100, options.IdleConnections - i)).Select(_ => new CitizenHubClient(options.CitizenUrl, WebSocketOnly)).ToList();
                 await Task.WhenAll(batch.Select(c => c.ConnectAsync(ct)));
                 idle.AddRange(batch);
                 if (idle.Count % 1000 == 0)

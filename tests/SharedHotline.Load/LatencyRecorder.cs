@@ -3,11 +3,17 @@ using System.Diagnostics;
 
 namespace SharedHotline.Load;
 
-/// <summary>Send-to-receive latency per message, matched by the sender's client message id.</summary>
+/// <summary>
+/// Send-to-receive latency per message, matched by the sender's client message id. Only messages sent after
+/// <see cref="StartMeasuring"/> count, so the ramp-up (connecting, routing, JIT) stays out of the figures.
+/// </summary>
 public sealed class LatencyRecorder
 {
     private readonly ConcurrentDictionary<string, long> _sent = new();
     private readonly ConcurrentBag<double> _milliseconds = [];
+    private long _measuringFrom = long.MaxValue;
+
+    public void StartMeasuring() => Interlocked.Exchange(ref _measuringFrom, Stopwatch.GetTimestamp());
 
     public int Pending => _sent.Count;
 
@@ -15,7 +21,7 @@ public sealed class LatencyRecorder
 
     public void Received(string clientMessageId)
     {
-        if (_sent.TryRemove(clientMessageId, out var start))
+        if (_sent.TryRemove(clientMessageId, out var start) && start >= Interlocked.Read(ref _measuringFrom))
         {
             _milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }

@@ -18,6 +18,13 @@ internal static class LoadHelpers
 
     public static TimeSpan Interval(double perSecond) => TimeSpan.FromSeconds(1 / Math.Max(0.01, perSecond));
 
+    /// <summary>Waits a random part of one interval, so that senders started together spread over it.</summary>
+    public static Task Stagger(TimeSpan interval, CancellationToken ct) =>
+        Task.Delay(interval * Random.Shared.NextDouble(), ct);
+
+    /// <summary>Ramp-up left out of the latency figures after every chat is under way.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
     /// <summary>Waits the interval with up to ±20 % jitter, so senders do not move in lockstep.</summary>
     public static Task Pace(TimeSpan interval, CancellationToken ct) =>
         Task.Delay(interval * (0.8 + (Random.Shared.NextDouble() * 0.4)), ct);

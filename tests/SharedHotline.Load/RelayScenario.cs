@@ -35,6 +35,9 @@ public sealed class RelayScenario(LoadOptions options, Action<string> progress)
             return new[] { WriteAsync(c.Connection, agent.Id, _citizenToAgent, stop.Token), WriteAsync(agent.Connection, c.Id, _agentToCitizen, stop.Token) };
         }).ToList();
 
+        await Task.Delay(LoadHelpers.WarmUp, ct);
+        _citizenToAgent.StartMeasuring();
+        _agentToCitizen.StartMeasuring();
         var measuring = Stopwatch.GetTimestamp();
         for (var s = 1; s <= options.Duration.TotalSeconds; s++)
         {
@@ -66,6 +69,7 @@ public sealed class RelayScenario(LoadOptions options, Action<string> progress)
     private async Task WriteAsync(HubConnection from, string to, LatencyRecorder outbound, CancellationToken ct)
     {
         var interval = LoadHelpers.Interval(options.MessagesPerSecondPerSide);
+        await LoadHelpers.Stagger(interval, ct).ContinueWith(_ => { }, TaskScheduler.Default);
         for (var n = 0; !ct.IsCancellationRequested; n++)
         {
             await LoadHelpers.Pace(interval, ct);

@@ -8,7 +8,7 @@ seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
 out=artifacts/load; mkdir -p "$out"
 prefix="load$RANDOM"
 ulimit -n 65536 || true
-command -v redis-server >/dev/null || apt-get install -y -qq redis-server >/dev/null
+command -v redis-server >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
 dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
 server=src/SharedHotline.Server/bin/Release/net10.0/SharedHotline.Server.dll
 generator=tests/SharedHotline.Load/bin/Release/net10.0/SharedHotline.Load.dll

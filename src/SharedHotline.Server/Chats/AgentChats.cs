@@ -144,7 +144,7 @@ public sealed class AgentChats(
 
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, CancellationToken ct)
     {
-        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
         var body = MessageText.Validate(text);
         if (chat.State == ChatState.Assigned)
@@ -167,7 +167,7 @@ public sealed class AgentChats(
 
     public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
     {
-        var chat = await AssignedChatAsync(agentId, chatId, ct);
+        var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
         await notify.Citizen(chat.Id).Typing(new TypingSignal(chat.Id, Sender.Agent, isTyping));
     }
 
@@ -260,9 +260,11 @@ public sealed class AgentChats(
         return Router.Tier(agentId, account.HomeKommune, new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt), duty, now) is not null;
     }
 
-    private async Task<ChatRecord> AssignedChatAsync(Guid agentId, Guid chatId, CancellationToken ct)
+    private async Task<ChatRecord> AssignedChatAsync(Guid agentId, Guid chatId, CancellationToken ct, bool tracked = true)
     {
-        var chat = await ChatAsync(chatId, ct);
+        var chat = tracked
+            ? await ChatAsync(chatId, ct)
+            : await ChatQueries.Find(db, chatId, ct) ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}.");
         if (await live.GetAssignedAgentAsync(chatId, ct) != agentId)
         {
             throw ChatLifecycle.IsOver(chat.State) && chat.AgentId == agentId
