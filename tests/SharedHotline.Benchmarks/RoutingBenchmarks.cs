@@ -42,6 +42,7 @@ public class RoutingBenchmarks
         _allBusyButOne = _agents.Select((a, i) => a with { ActiveChats = i == AgentCount / 2 ? 2 : 3 }).ToArray();
         _queue = Enumerable.Range(0, QueuedCount)
             .Select(i => new QueuedChat(Guid.NewGuid(), LargeRota.KodeOf(random.Next(LargeRota.KommuneCount)), topics[random.Next(topics.Length)], _evening.AddSeconds(-i)) { Arrival = i })
+            .Order(Router.ServiceOrder.Instance) // as the live stores hand it over
             .ToArray();
         var kommune = _queue[0].KommuneKode;
         _eveningDuty = _rota.DutyAt(kommune, Instant.FromDateTimeOffset(_evening));

@@ -25,7 +25,6 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var agents = await ConnectAgentsAsync(stop.Token);
-        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: false);
         var started = Stopwatch.GetTimestamp();
         var citizens = await Task.WhenAll(Enumerable.Range(0, options.Citizens).Select(i => StartCitizenAsync(i, stop.Token)));
         var routedSeconds = LoadHelpers.Seconds(started);
@@ -39,6 +38,7 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
         await Task.Delay(LoadHelpers.WarmUp, ct);
         _citizenToAgent.StartMeasuring();
         _agentToCitizen.StartMeasuring();
+        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: false);
         var measuring = Stopwatch.GetTimestamp();
         for (var s = 1; s <= options.Duration.TotalSeconds; s++)
         {

@@ -40,6 +40,14 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
             md.AppendLine(CultureInfo.InvariantCulture, $"Hotline / relay: p50 {p50:F2}x, p99 {p99:F2}x.");
         }
 
+        var cpu = new[] { Relay, Hotline }.OfType<ScenarioResult>().Where(r => r.ServerCpuPerMessageMicroseconds is not null).ToList();
+        if (cpu.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Server CPU per delivered message while measuring (both directions; the generator's own CPU not included): "
+                + string.Join(", ", cpu.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Mode.ToString().ToLowerInvariant()} {r.ServerCpuPerMessageMicroseconds:F0} µs"))) + ".");
+        }
+
         if (Hotline is { } h)
         {
             md.AppendLine();

@@ -27,7 +27,6 @@ public sealed class RelayScenario(LoadOptions options, Action<string> progress)
             citizens.Add(await ConnectAsync(options.CitizenUrl, _agentToCitizen, ct));
         }
 
-        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var senders = citizens.SelectMany((c, i) =>
         {
@@ -38,6 +37,7 @@ public sealed class RelayScenario(LoadOptions options, Action<string> progress)
         await Task.Delay(LoadHelpers.WarmUp, ct);
         _citizenToAgent.StartMeasuring();
         _agentToCitizen.StartMeasuring();
+        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: false);
         var measuring = Stopwatch.GetTimestamp();
         for (var s = 1; s <= options.Duration.TotalSeconds; s++)
         {

@@ -12,7 +12,14 @@ public sealed record ScenarioResult(
     int Errors,
     double MeasuredSeconds,
     ServerFigures? ServerBefore,
-    ServerFigures? ServerAfter);
+    ServerFigures? ServerAfter)
+{
+    /// <summary>The citizens' server's CPU time while measuring, divided by the messages delivered in that time.</summary>
+    public double? ServerCpuPerMessageMicroseconds =>
+        ServerBefore is { } before && ServerAfter is { } after && CitizenToAgent.Count + AgentToCitizen.Count > 0
+            ? (after.CpuSeconds - before.CpuSeconds) * 1e6 / (CitizenToAgent.Count + AgentToCitizen.Count)
+            : null;
+}
 
 /// <summary>The server's own figures from <c>GET /api/load-test/process</c>.</summary>
 public sealed record ServerFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds);

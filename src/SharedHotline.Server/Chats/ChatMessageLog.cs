@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Domain.Chats;
 using SharedHotline.Domain.Privacy;
@@ -16,7 +17,8 @@ public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences,
     public sealed record Appended(ChatMessageRecord Message, bool Duplicate);
 
     /// <summary>
-    /// Stores the message with the next sequence number. The common path is one insert: the number comes
+    /// Stores the message with the next sequence number. The common path is one insert (without the change
+    /// tracker, see <see cref="ChatMessageInsert"/>): the number comes
     /// from this node's cache of each chat's last number, and the unique indexes catch the rest (a resend,
     /// or another node's message taking the number first), which are then looked up and retried.
     /// </summary>
@@ -38,17 +40,14 @@ public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences,
                 ContainsCpr = sender != MessageSender.System && CprNumbers.Contains(text),
                 SentAt = time.GetUtcNow(),
             };
-            db.Messages.Add(message);
             try
             {
-                await db.SaveChangesAsync(ct);
-                db.Entry(message).State = EntityState.Detached;
+                await ChatMessageInsert.ExecuteAsync(db, message, ct);
                 sequences.Stored(chatId, seq);
                 return new Appended(message, false);
             }
-            catch (DbUpdateException) when (attempt < 8)
+            catch (DbException) when (attempt < 8 && !ct.IsCancellationRequested)
             {
-                db.Entry(message).State = EntityState.Detached;
                 sequences.Forget(chatId);
                 var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
                 if (existing is not null)

@@ -15,7 +15,8 @@ public sealed class ChatSequences
 
     public void Stored(Guid chatId, long seq)
     {
-        if (_last.Count >= MaxChats)
+        // Count takes every lock of the dictionary: only ask it when a chat is new to this node.
+        if (!_last.ContainsKey(chatId) && _last.Count >= MaxChats)
         {
             _last.Clear();
         }

@@ -127,4 +127,26 @@ public class PlanTests
         Router.Plan([], [Presence(Agent(Furesø, 1), Furesø)], _snapshot, _evening).Should().BeEmpty();
         Router.Plan([Chat(Sorø, _evening)], [], _snapshot, _evening).Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_chat_stamped_by_a_node_whose_clock_runs_ahead_still_goes_to_the_rostered_agent()
+    {
+        var agent = Presence(Agent(Furesø, 1), Furesø);
+        var fromTheFuture = Chat(Sorø, _evening.AddSeconds(2));
+
+        Router.Plan([fromTheFuture], [agent], _snapshot, _evening).Should().Equal(new Assignment(fromTheFuture.ChatId, agent.AgentId));
+    }
+
+    [Fact]
+    public void A_queue_handed_over_in_service_order_is_served_in_that_order()
+    {
+        var agent = Presence(Agent(Furesø, 1), Furesø, capacity: 2);
+        var returned = Chat(Sorø, _evening.AddMinutes(-1), number: 1) with { Priority = true };
+        var oldest = Chat(Holbæk, _evening.AddMinutes(-9), number: 2);
+        var newer = Chat(Sorø, _evening.AddMinutes(-5), number: 3);
+
+        var plan = Router.Plan(Router.InServiceOrder([newer, oldest, returned]).ToList(), [agent], _snapshot, _evening);
+
+        plan.Should().Equal(new Assignment(returned.ChatId, agent.AgentId), new Assignment(oldest.ChatId, agent.AgentId));
+    }
 }
