@@ -2,6 +2,17 @@ using SharedHotline.Load;
 
 // dotnet run -c Release --project tests/SharedHotline.Load -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081]
 //   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 --idle 0 --label "one node" --out artifacts/load
+//   or: --summarize artifacts/load   (one table over the JSON reports in that folder, against the targets)
+if (args is ["--summarize", var folder])
+{
+    var reports = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+        .Select(f => LoadReport.FromJson(File.ReadAllText(f))).OrderBy(r => r.At).ToList();
+    var summary = LoadSummary.ToMarkdown(reports);
+    await File.WriteAllTextAsync(Path.Combine(folder, "summary.md"), summary);
+    Console.WriteLine(summary);
+    return 0;
+}
+
 var options = LoadOptions.Parse(args);
 var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() ?? "compare";
 var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "artifacts/load";

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
-out=artifacts/load; mkdir -p "$out"
+out=artifacts/load; rm -rf "$out"; mkdir -p "$out"
 prefix="load$RANDOM"
 ulimit -n 65536 || true
 command -v redis-server >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
@@ -52,4 +52,5 @@ pa=$(free_port); start_node node-a "$pa" "$data" "$rp"
 run --url "http://127.0.0.1:$pa" --mode compare --label "one node with Redis"
 pb=$(free_port); start_node node-b "$pb" "$data" "$rp"
 run --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --mode compare --label "two nodes with Redis"
+dotnet "$generator" --summarize "$out"
 echo "Reports in $out/"

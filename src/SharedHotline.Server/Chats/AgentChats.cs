@@ -264,7 +264,7 @@ public sealed class AgentChats(
     {
         var chat = tracked
             ? await ChatAsync(chatId, ct)
-            : await ChatQueries.Find(db, chatId, ct) ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}.");
+            : await ChatQueries.FindAsync(db, chatId, ct) ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}.");
         if (await live.GetAssignedAgentAsync(chatId, ct) != agentId)
         {
             throw ChatLifecycle.IsOver(chat.State) && chat.AgentId == agentId

@@ -143,7 +143,7 @@ public sealed class CitizenChats(
     private async Task<ChatRecord> OpenChatAsync(string? token, CancellationToken ct)
     {
         var chatId = tokens.Validate(token);
-        var chat = await ChatQueries.Find(db, chatId, ct)
+        var chat = await ChatQueries.FindAsync(db, chatId, ct)
             ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, "The chat no longer exists.");
         return ChatLifecycle.IsOver(chat.State)
             ? throw new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended. Start a new chat to write again.")

@@ -42,5 +42,7 @@ public sealed class LoadGeneratorSmokeTests
         roundTrip.Idle!.Connections.Should().BeGreaterThanOrEqualTo(20);
         roundTrip.Idle.NewChatAnsweredMs.Should().BePositive();
         report.ToMarkdown().Should().Contain("| Relay | citizen → agent |").And.Contain("| Hotline | agent → citizen |").And.Contain("Hotline / relay: p50");
+        roundTrip.Hotline.ServerCpuPerMessageMicroseconds.Should().BePositive();
+        LoadSummary.ToMarkdown([roundTrip]).Should().Contain($"| {report.Label} |").And.Contain("p50 ratio").And.Contain("KiB managed heap each");
     }
 }
