@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
 using SharedHotline.Client;
 using SharedHotline.Client.Agents;
 using SharedHotline.Client.Citizens;
@@ -59,13 +60,55 @@ public sealed class IdleScenario(LoadOptions options, Action<string> progress)
             var answered = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             await citizen.EndChatAsync(ct);
             var connections = Math.Max(1, after.Connections - before.Connections);
-            return new IdleResult(connections, before.ManagedHeapBytes, after.ManagedHeapBytes, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)connections, answered);
+            foreach (var client in idle)
+            {
+                await client.DisposeAsync();
+            }
+
+            idle.Clear();
+            var relayPerConnection = await RelayFloorAsync(ct);
+            return new IdleResult(connections, before.ManagedHeapBytes, after.ManagedHeapBytes, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)connections, answered)
+            {
+                RelayHeapPerConnectionBytes = relayPerConnection,
+            };
         }
         finally
         {
             foreach (var client in idle)
             {
                 await client.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The framework's own floor: the same number of idle connections to the bare relay hub.</summary>
+    private async Task<double?> RelayFloorAsync(CancellationToken ct)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true);
+        var relay = new List<HubConnection>(options.IdleConnections);
+        try
+        {
+            for (var i = 0; i < options.IdleConnections; i += 100)
+            {
+                var batch = Enumerable.Range(0, Math.Min(100, options.IdleConnections - i))
+                    .Select(_ => new HubConnectionBuilder().WithUrl(new Uri(options.CitizenUrl, "/hubs/relay"), WebSocketOnly).Build()).ToList();
+                await Task.WhenAll(batch.Select(c => c.StartAsync(ct)));
+                relay.AddRange(batch);
+            }
+
+            progress($"  {relay.Count} idle relay connections");
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            var after = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true);
+            return before is null || after is null
+                ? null
+                : (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)Math.Max(1, after.Connections - before.Connections);
+        }
+        finally
+        {
+            foreach (var connection in relay)
+            {
+                await connection.DisposeAsync();
             }
         }
     }

@@ -61,7 +61,7 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
         if (Idle is { } idle)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Idle: {idle.Connections} connections, {idle.HeapPerConnectionBytes / 1024:F1} KiB managed heap each; a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Idle: {idle.Connections} connections, {idle.HeapPerConnectionBytes / 1024:F1} KiB managed heap each (bare relay hub: {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB); a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started.");
         }
 
         return md.ToString();

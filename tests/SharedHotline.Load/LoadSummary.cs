@@ -22,7 +22,7 @@ public static class LoadSummary
         {
             var relay = report.Relay!;
             var hotline = report.Hotline!;
-            md.AppendLine(Invariant($"| {report.Label} | {Both(relay, s => s.P50)} / {Both(relay, s => s.P99)} | {Both(hotline, s => s.P50)} / {Both(hotline, s => s.P99)} | {report.P50Ratio:F2}x {Verdict(report.P50Ratio <= 1.5)} | {report.P99Ratio:F2}x {Verdict(report.P99Ratio <= 2)} | {relay.ServerCpuPerMessageMicroseconds:F0} / {hotline.ServerCpuPerMessageMicroseconds:F0} µs |"));
+            md.AppendLine(Invariant($"| {report.Label} | {Both(relay, s => s.P50):F2} / {Both(relay, s => s.P99):F2} | {Both(hotline, s => s.P50):F2} / {Both(hotline, s => s.P99):F2} | {report.P50Ratio:F2}x {Verdict(report.P50Ratio <= 1.5)} | {report.P99Ratio:F2}x {Verdict(report.P99Ratio <= 2)} | {relay.ServerCpuPerMessageMicroseconds:F0} / {hotline.ServerCpuPerMessageMicroseconds:F0} µs |"));
         }
 
         var one = reports.FirstOrDefault(r => r.Label == OneNodeWithRedis)?.Hotline;
@@ -38,7 +38,7 @@ public static class LoadSummary
         {
             var kib = idle.HeapPerConnectionBytes / 1024;
             md.AppendLine();
-            md.AppendLine(Invariant($"Idle: {idle.Connections} citizen connections held, {kib:F1} KiB managed heap each (≤ 16 KiB) {Verdict(kib <= 16)}; a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started (≤ 1 s) {Verdict(idle.NewChatAnsweredMs <= 1000)}."));
+            md.AppendLine(Invariant($"Idle: {idle.Connections} citizen connections held, {kib:F1} KiB managed heap each (≤ 16 KiB) {Verdict(kib <= 16)}, against {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB for the bare relay hub; a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started (≤ 1 s) {Verdict(idle.NewChatAnsweredMs <= 1000)}."));
         }
 
         return md.ToString();

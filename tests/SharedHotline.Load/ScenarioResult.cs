@@ -24,4 +24,8 @@ public sealed record ScenarioResult(
 /// <summary>The server's own figures from <c>GET /api/load-test/process</c>.</summary>
 public sealed record ServerFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds);
 
-public sealed record IdleResult(int Connections, long HeapBeforeBytes, long HeapAfterBytes, double HeapPerConnectionBytes, double NewChatAnsweredMs);
+public sealed record IdleResult(int Connections, long HeapBeforeBytes, long HeapAfterBytes, double HeapPerConnectionBytes, double NewChatAnsweredMs)
+{
+    /// <summary>The same number of idle connections to the bare relay hub: what the framework itself keeps per connection.</summary>
+    public double? RelayHeapPerConnectionBytes { get; init; }
+}

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SharedHotline.Server.LoadTesting;
 
 /// <summary>What the load generator reads from the server: memory after a full collection, and connections.</summary>
-public sealed record ProcessFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds)
+public sealed record ProcessFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds, long PinnedHeapBytes, long LargeObjectHeapBytes)
 {
     public static ProcessFigures Read(ConnectionCounter connections, bool collect)
     {
@@ -15,6 +15,14 @@ public sealed record ProcessFigures(long ManagedHeapBytes, long WorkingSetBytes,
         }
 
         using var process = Process.GetCurrentProcess();
-        return new ProcessFigures(GC.GetTotalMemory(false), process.WorkingSet64, connections.Current, ThreadPool.ThreadCount, process.TotalProcessorTime.TotalSeconds);
+        var generations = GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo;
+        return new ProcessFigures(
+            GC.GetTotalMemory(false),
+            process.WorkingSet64,
+            connections.Current,
+            ThreadPool.ThreadCount,
+            process.TotalProcessorTime.TotalSeconds,
+            PinnedHeapBytes: generations.Length > 4 ? generations[4].SizeAfterBytes : 0,
+            LargeObjectHeapBytes: generations.Length > 3 ? generations[3].SizeAfterBytes : 0);
     }
 }
