@@ -10,8 +10,8 @@ namespace SharedHotline.Load;
 /// </summary>
 public static class LoadSummary
 {
-    public const string OneNodeWithRedis = "one node with Redis";
-    public const string TwoNodesWithRedis = "two nodes with Redis";
+    public const string OneNodeWithRedis = "one node, Redis and PostgreSQL";
+    public const string TwoNodesWithRedis = "two nodes, Redis and PostgreSQL";
 
     public static string ToMarkdown(IReadOnlyList<LoadReport> reports)
     {
@@ -31,7 +31,7 @@ public static class LoadSummary
         {
             var ratio = Both(two, s => s.P99) / Both(one, s => s.P99);
             md.AppendLine();
-            md.AppendLine(Invariant($"Two nodes against one node, both with Redis: p99 {Both(two, s => s.P99):F2} ms against {Both(one, s => s.P99):F2} ms = {ratio:F2}x (≤ 2x) {Verdict(ratio <= 2)}."));
+            md.AppendLine(Invariant($"Two nodes against one node, both with Redis and PostgreSQL: p99 {Both(two, s => s.P99):F2} ms against {Both(one, s => s.P99):F2} ms = {ratio:F2}x (≤ 2x) {Verdict(ratio <= 2)}."));
         }
 
         foreach (var idle in reports.Select(r => r.Idle).OfType<IdleResult>())

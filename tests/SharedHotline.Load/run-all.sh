@@ -8,12 +8,20 @@ seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
 out=artifacts/load; rm -rf "$out"; mkdir -p "$out"
 prefix="load$RANDOM"
 ulimit -n 65536 || true
-command -v redis-server >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
 server=src/SharedHotline.Server/bin/Release/net10.0/SharedHotline.Server.dll
 generator=tests/SharedHotline.Load/bin/Release/net10.0/SharedHotline.Load.dll
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  if [ -n "${pgdir:-}" ] && [ -f "$pgdir/data/postmaster.pid" ]; then kill -9 "$(head -1 "$pgdir/data/postmaster.pid")" 2>/dev/null || true; fi
+}
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -30,7 +38,7 @@ start_node() { # name port data-folder [redis]
   done
   env+=(Hotline__Limits__QueuedChatsPerIp=100000000)
   [ -n "${4:-}" ] && env+=(ConnectionStrings__Redis="127.0.0.1:$4")
-  (cd "$(dirname "$server")" && env "${env[@]}" dotnet "$(basename "$server")" > "$OLDPWD/$out/$1.log" 2>&1) &
+  (cd "$(dirname "$server")" && exec env "${env[@]}" dotnet "$(basename "$server")" > "$OLDPWD/$out/$1.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "node $1 did not start"; tail -20 "$out/$1.log"; exit 1
@@ -44,13 +52,25 @@ run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
 run --url "http://127.0.0.1:$p" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
 kill -9 "${pids[-1]}"
 
-# 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B.
+# 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
+# PostgreSQL database, as in production (docs/scale-out.md); two processes writing one SQLite file would
+# measure SQLite's file locking instead. synchronous_commit=off matches SQLite's synchronous=NORMAL: a
+# crashed process loses nothing, a power cut may lose the last commits.
 rp=$(free_port); redis-server --port "$rp" --bind 127.0.0.1 --save "" --appendonly no > "$out/redis.log" 2>&1 & pids+=($!)
-sleep 1
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgdir=$(mktemp -d); pgpass=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
+echo "$pgpass" > "$pgdir/pw"
+as_postgres=(); [ "$(id -u)" = 0 ] && { chown -R postgres:postgres "$pgdir"; as_postgres=(runuser -u postgres --); }
+"${as_postgres[@]}" "$pgbin/initdb" -D "$pgdir/data" -U hotline --pwfile "$pgdir/pw" -A scram-sha-256 -E UTF8 --locale=C --no-sync > "$out/postgres-init.log" 2>&1
+pp=$(free_port)
+"${as_postgres[@]}" "$pgbin/postgres" -D "$pgdir/data" -p "$pp" -k "$pgdir" -c listen_addresses=127.0.0.1 \
+  -c synchronous_commit=off -c max_connections=300 > "$out/postgres.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 60); do "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pp" && break; sleep 0.5; done
+export Hotline__Database=postgres ConnectionStrings__Hotline="Host=127.0.0.1;Port=$pp;Database=hotline;Username=hotline;Password=$pgpass"
 data=$(mktemp -d)
 pa=$(free_port); start_node node-a "$pa" "$data" "$rp"
-run --url "http://127.0.0.1:$pa" --mode compare --label "one node with Redis"
+run --url "http://127.0.0.1:$pa" --mode compare --label "one node, Redis and PostgreSQL"
 pb=$(free_port); start_node node-b "$pb" "$data" "$rp"
-run --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --mode compare --label "two nodes with Redis"
+run --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --mode compare --label "two nodes, Redis and PostgreSQL"
 dotnet "$generator" --summarize "$out"
 echo "Reports in $out/"

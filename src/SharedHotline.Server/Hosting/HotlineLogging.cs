@@ -22,6 +22,7 @@ public static class HotlineLogging
         // Each host keeps its own logger (not the static Log.Logger), so that several servers in one process (tests)
         // each write through their own sinks.
         builder.Services.AddSerilog((services, config) => Configure(config, builder.Configuration, services.GetServices<HotlineLogSink>().Select(s => s.Sink)), preserveStaticLogger: true);
+        CachingLoggerFactory.Decorate(builder.Services);
         return builder;
     }
 
