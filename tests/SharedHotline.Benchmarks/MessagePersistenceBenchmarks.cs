@@ -8,14 +8,13 @@ using SharedHotline.Testing;
 namespace SharedHotline.Benchmarks;
 
 /// <summary>
-/// Storing one chat message the way a hub call does (ChatMessageLog.AppendAsync: one insert with the
-/// per-node sequence hint), on the SQLite default (WAL, synchronous NORMAL and FULL) and on a real
+/// Storing one chat message the way a hub call does (ChatMessageLog.AppendAsync: one INSERT that also
+/// numbers the message), on the SQLite default (WAL, synchronous NORMAL and FULL) and on a real
 /// PostgreSQL server (synchronous commit on). Each operation is one acknowledged message.
 /// </summary>
 [MemoryDiagnoser]
 public class MessagePersistenceBenchmarks
 {
-    private readonly ChatSequences _sequences = new();
     private PostgresServer? _postgres;
     private string _folder = null!;
     private DbContextOptions<HotlineDbContext> _sqliteNormal = null!;
@@ -65,7 +64,7 @@ public class MessagePersistenceBenchmarks
     {
         await using (db)
         {
-            var log = new ChatMessageLog(db, _sequences, TimeProvider.System);
+            var log = new ChatMessageLog(db, TimeProvider.System);
             await log.AppendAsync(chatId, MessageSender.Citizen, null, "Åse", "m" + Interlocked.Increment(ref _n), "Hvornår kan jeg hente mit nye pas?", CancellationToken.None);
         }
     }

@@ -10,17 +10,21 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace SharedHotline.Infrastructure.Persistence;
 
 /// <summary>
-/// Stores one chat message with a single INSERT, bypassing the change tracker: every chat message takes this
-/// path, and <c>SaveChanges</c> (tracking, batching, topological sort, SQL generation) cost more than the
-/// database's own work. The statement, its column names and each value's conversion come from the EF model and
-/// its type mappings, so it matches what EF itself writes on SQLite and PostgreSQL. A unique-index violation
-/// (a resend, or another writer taking the sequence number) surfaces as the provider's <see cref="DbException"/>.
+/// Stores one chat message with a single statement that also numbers it, bypassing the change tracker: every
+/// chat message takes this path, and <c>SaveChanges</c> (tracking, batching, topological sort, SQL generation)
+/// cost more than the database's own work. The sequence number is the chat's highest plus one, computed inside
+/// the INSERT (<c>INSERT ... SELECT COALESCE(MAX(Seq), 0) + 1 ... RETURNING Seq</c>), so writers on several
+/// nodes need no shared counter and no retry in the common case. Column names and each value's conversion come
+/// from the EF model and its type mappings, so the row matches what EF itself writes on SQLite and PostgreSQL.
+/// A unique-index violation (a resend, or on PostgreSQL two writers numbering at the same instant) surfaces as
+/// the provider's <see cref="DbException"/>.
 /// </summary>
 public static class ChatMessageInsert
 {
     private static readonly ConditionalWeakTable<IModel, Statement> Statements = [];
 
-    public static async Task ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct)
+    /// <summary>Stores the message, sets its <see cref="ChatMessageRecord.Seq"/> and returns it.</summary>
+    public static async Task<long> ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct)
     {
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
         var database = db.Database;
@@ -41,7 +45,9 @@ public static class ChatMessageInsert
                 command.Parameters.Add(column.Mapping.CreateParameter(command, column.ParameterName, column.Property.GetValue(message), column.Nullable));
             }
 
-            await command.ExecuteNonQueryAsync(ct);
+            var seq = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The insert returned no sequence number.");
+            message.Seq = Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
+            return message.Seq;
         }
         finally
         {
@@ -64,21 +70,37 @@ public static class ChatMessageInsert
             var sql = db.GetService<ISqlGenerationHelper>();
             var columns = new List<Column>();
             var names = new List<string>();
-            var placeholders = new List<string>();
+            var values = new List<string>();
+            string? seqColumn = null;
+            string? chatIdPlaceholder = null;
             foreach (var property in entity.GetProperties())
             {
+                var column = sql.DelimitIdentifier(property.GetColumnName(table)!);
+                names.Add(column);
+                if (property.Name == nameof(ChatMessageRecord.Seq))
+                {
+                    seqColumn = column;
+                    values.Add($"COALESCE(MAX({column}), 0) + 1");
+                    continue;
+                }
+
                 var name = $"p{columns.Count}";
                 columns.Add(new Column(
                     property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} has no CLR property."),
                     (RelationalTypeMapping)property.GetRelationalTypeMapping(),
                     name,
                     property.IsNullable));
-                names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
-                placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
+                values.Add(sql.GenerateParameterNamePlaceholder(name));
+                if (property.Name == nameof(ChatMessageRecord.ChatId))
+                {
+                    chatIdPlaceholder = values[^1];
+                }
             }
 
+            var chatIdColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(ChatMessageRecord.ChatId))!.GetColumnName(table)!);
+            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
             return new Statement(
-                $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})",
+                $"INSERT INTO {tableName} ({string.Join(", ", names)}) SELECT {string.Join(", ", values)} FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
                 columns);
         }
     }

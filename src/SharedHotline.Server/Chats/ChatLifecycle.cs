@@ -9,7 +9,6 @@ namespace SharedHotline.Server.Chats;
 public sealed class ChatLifecycle(
     HotlineDbContext db,
     ChatMessageLog messages,
-    ChatSequences sequences,
     ILiveState live,
     ChatNotifier notify,
     ChatDispatcher dispatcher,
@@ -50,7 +49,6 @@ public sealed class ChatLifecycle(
             await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {endedBy}"));
         }
 
-        sequences.Forget(chat.Id);
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
         events.Enqueue(chat.State == ChatState.Abandoned
             ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)

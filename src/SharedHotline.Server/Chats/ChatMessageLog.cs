@@ -10,28 +10,25 @@ namespace SharedHotline.Server.Chats;
 /// Stores chat messages before anything is acknowledged. The per-chat sequence number and the sender's
 /// client message id are both unique, so a resend is stored once and concurrent writers retry.
 /// </summary>
-public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences, TimeProvider time)
+public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
 {
     public const int MaxClientMessageIdLength = 64;
 
     public sealed record Appended(ChatMessageRecord Message, bool Duplicate);
 
     /// <summary>
-    /// Stores the message with the next sequence number. The common path is one insert (without the change
-    /// tracker, see <see cref="ChatMessageInsert"/>): the number comes
-    /// from this node's cache of each chat's last number, and the unique indexes catch the rest (a resend,
-    /// or another node's message taking the number first), which are then looked up and retried.
+    /// Stores the message with the next sequence number in one statement (<see cref="ChatMessageInsert"/>, which
+    /// numbers it in the database, so writers on any node agree). A unique-index violation is a resend, answered
+    /// with the stored message, or on PostgreSQL another writer numbering at the same instant, which is retried.
     /// </summary>
     public async Task<Appended> AppendAsync(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var seq = (sequences.Last(chatId) ?? await LastSeqAsync(chatId, ct)) + 1;
             var message = new ChatMessageRecord
             {
                 Id = Guid.CreateVersion7(time.GetUtcNow()),
                 ChatId = chatId,
-                Seq = seq,
                 ClientMessageId = clientMessageId,
                 Sender = sender,
                 AgentId = agentId,
@@ -43,12 +40,10 @@ public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences,
             try
             {
                 await ChatMessageInsert.ExecuteAsync(db, message, ct);
-                sequences.Stored(chatId, seq);
                 return new Appended(message, false);
             }
             catch (DbException) when (attempt < 8 && !ct.IsCancellationRequested)
             {
-                sequences.Forget(chatId);
                 var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
                 if (existing is not null)
                 {
@@ -57,9 +52,6 @@ public sealed class ChatMessageLog(HotlineDbContext db, ChatSequences sequences,
             }
         }
     }
-
-    private async Task<long> LastSeqAsync(Guid chatId, CancellationToken ct) =>
-        await db.Messages.Where(m => m.ChatId == chatId).MaxAsync(m => (long?)m.Seq, ct) ?? 0;
 
     public async Task<ChatMessageRecord> AppendSystemAsync(Guid chatId, string text, CancellationToken ct) =>
         (await AppendAsync(chatId, MessageSender.System, null, null, "system-" + Guid.NewGuid().ToString("N"), text, ct)).Message;

@@ -37,7 +37,6 @@ public static class ChatsServiceCollectionExtensions
         services.AddSingleton<HandleTimes>();
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<CitizenSessionTokens>();
-        services.AddSingleton<ChatSequences>();
         services.AddSingleton<AgentNames>();
         services.AddScoped<ChatMessageLog>();
         services.AddScoped<ChatLifecycle>();
