@@ -59,6 +59,12 @@ public sealed class IdleScenario(LoadOptions options, Action<string> progress)
             await offered.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
             var answered = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             await citizen.EndChatAsync(ct);
+            if (options.HoldIdle > TimeSpan.Zero)
+            {
+                progress($"  holding {idle.Count} idle connections for {options.HoldIdle.TotalSeconds:0} s");
+                await Task.Delay(options.HoldIdle, ct);
+            }
+
             var connections = Math.Max(1, after.Connections - before.Connections);
             foreach (var client in idle)
             {

@@ -22,6 +22,9 @@ public sealed record LoadOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public double MessagesPerSecondPerSide { get; init; } = 1;
     public int IdleConnections { get; init; }
+
+    /// <summary>How long the idle run keeps its connections open after measuring, e.g. to take a heap dump.</summary>
+    public TimeSpan HoldIdle { get; init; }
     public string Password { get; init; } = "hotline-demo";
     public IReadOnlyList<string> Kommuner { get; init; } = ["fredensborg", "frederikssund", "fureso", "holbaek", "soroe"];
     public string Label { get; init; } = "run";
@@ -44,6 +47,7 @@ public sealed record LoadOptions
             Duration = TimeSpan.FromSeconds(Int("seconds", 10)),
             MessagesPerSecondPerSide = double.Parse(map.GetValueOrDefault("rate") ?? "1", CultureInfo.InvariantCulture),
             IdleConnections = Int("idle", 0),
+            HoldIdle = TimeSpan.FromSeconds(Int("hold", 0)),
             Password = map.GetValueOrDefault("password") ?? "hotline-demo",
             Label = map.GetValueOrDefault("label") ?? "run",
         };

@@ -68,8 +68,20 @@ public sealed class AgentHubClient : IAsyncDisposable
     public Task<AgentChat> GetChatAsync(Guid chatId, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync<AgentChat>("GetChat", chatId, ct));
 
-    public Task<MessageAck> SendAsync(Guid chatId, string text, string? clientMessageId = null, CancellationToken ct = default) =>
-        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<MessageAck>("SendMessage", chatId, clientMessageId ?? Guid.NewGuid().ToString("N"), text, ct));
+    /// <summary>
+    /// Sends a message. The server sends no copy back to this connection (other connections of mine get one): the
+    /// acknowledgement carries the stored message's number, counted as seen so a resync does not raise it.
+    /// </summary>
+    public async Task<MessageAck> SendAsync(Guid chatId, string text, string? clientMessageId = null, CancellationToken ct = default)
+    {
+        var ack = await HubConnectionFactory.Invoke(() => _connection.InvokeAsync<MessageAck>("SendMessage", chatId, clientMessageId ?? Guid.NewGuid().ToString("N"), text, ct));
+        lock (_gate)
+        {
+            SeqsOf(chatId).Add(ack.Seq);
+        }
+
+        return ack;
+    }
 
     public Task SetTypingAsync(Guid chatId, bool isTyping, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync("SetTyping", chatId, isTyping, ct));

@@ -89,9 +89,20 @@ public sealed class CitizenHubClient : IAsyncDisposable
         return chat;
     }
 
-    /// <summary>Sends a message; pass the same <paramref name="clientMessageId"/> to resend after a failure.</summary>
-    public Task<MessageAck> SendAsync(string text, string? clientMessageId = null, CancellationToken ct = default) =>
-        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<MessageAck>("SendMessage", RequireToken(), clientMessageId ?? Guid.NewGuid().ToString("N"), text, ct));
+    /// <summary>
+    /// Sends a message; pass the same <paramref name="clientMessageId"/> to resend after a failure. The server sends
+    /// no copy back to this connection: the acknowledgement carries the stored message's number, counted as seen.
+    /// </summary>
+    public async Task<MessageAck> SendAsync(string text, string? clientMessageId = null, CancellationToken ct = default)
+    {
+        var ack = await HubConnectionFactory.Invoke(() => _connection.InvokeAsync<MessageAck>("SendMessage", RequireToken(), clientMessageId ?? Guid.NewGuid().ToString("N"), text, ct));
+        lock (_gate)
+        {
+            Observe(ack.Seq);
+        }
+
+        return ack;
+    }
 
     public Task SetTypingAsync(bool isTyping, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync("SetTyping", RequireToken(), isTyping, ct));
@@ -121,18 +132,29 @@ public sealed class CitizenHubClient : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (message.Seq <= _contiguousSeq || !_seen.Add(message.Seq))
+            if (!Observe(message.Seq))
             {
                 return;
-            }
-
-            while (_seen.Remove(_contiguousSeq + 1))
-            {
-                _contiguousSeq++;
             }
         }
 
         MessageReceived?.Invoke(message);
+    }
+
+    /// <summary>Counts a sequence number as seen (under the gate); false when it was seen before.</summary>
+    private bool Observe(long seq)
+    {
+        if (seq <= _contiguousSeq || !_seen.Add(seq))
+        {
+            return false;
+        }
+
+        while (_seen.Remove(_contiguousSeq + 1))
+        {
+            _contiguousSeq++;
+        }
+
+        return true;
     }
 
     private string RequireToken() =>

@@ -38,8 +38,20 @@ public static class PersistenceServiceCollectionExtensions
                 connectionString = $"Data Source={Path.Combine(folder, "sharedhotline.db")};Default Timeout=30";
             }
 
-            var durability = new SqliteDurabilityInterceptor(configuration["Hotline:Sqlite:Synchronous"] ?? "NORMAL");
+            // Hotline:Sqlite:CheckpointSeconds: how often SqliteCheckpointer copies the write-ahead log; 0 leaves
+            // it to SQLite's automatic checkpoint inside commits.
+            var checkpointSeconds = configuration.GetValue("Hotline:Sqlite:CheckpointSeconds", 1.0);
+            var durability = new SqliteDurabilityInterceptor(configuration["Hotline:Sqlite:Synchronous"] ?? "NORMAL", checkpointInBackground: checkpointSeconds > 0);
             services.AddDbContextPool<HotlineDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(durability));
+            if (checkpointSeconds > 0)
+            {
+                var sqlite = connectionString;
+                services.AddSingleton(sp => new SqliteCheckpointer(
+                    sqlite,
+                    TimeSpan.FromSeconds(checkpointSeconds),
+                    sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteCheckpointer>>()));
+                services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+            }
         }
         else
         {

@@ -12,13 +12,16 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// fsync per message (about 6 ms on the development VM). See docs/benchmarks.md.
 /// EF opens and closes a pooled connection around every query and save, so the pragma is only run the first
 /// time a native SQLite handle is seen, not on every open.
+/// With <paramref name="checkpointInBackground"/> the connection never checkpoints the write-ahead log inside a
+/// commit (<c>wal_autocheckpoint=0</c>): <see cref="SqliteCheckpointer"/> does it on its own connection.
 /// </summary>
-public sealed class SqliteDurabilityInterceptor(string synchronous) : DbConnectionInterceptor
+public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpointInBackground = false) : DbConnectionInterceptor
 {
     // busy_timeout: SQLite has one writer at a time. Without it a second writer gets SQLITE_BUSY at once and
     // Microsoft.Data.Sqlite retries after sleeping 150 ms, which showed as a 150 ms step in message latency
     // under load; SQLite's own busy handler retries after 1, 2, 5, 10 ... ms instead.
-    private readonly string _pragma = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;";
+    private readonly string _pragma = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;"
+        + (checkpointInBackground ? " PRAGMA wal_autocheckpoint=0;" : "");
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

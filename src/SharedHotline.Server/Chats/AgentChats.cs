@@ -142,7 +142,7 @@ public sealed class AgentChats(
             : throw NotAccessible(chat);
     }
 
-    public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, CancellationToken ct)
+    public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
@@ -158,7 +158,7 @@ public sealed class AgentChats(
         {
             logger.LogDebug("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
             events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "agent", appended.Message.SentAt));
-            await notify.MessageAsync(appended.Message.ToContract(), agentId);
+            await notify.MessageAsync(appended.Message.ToContract(), agentId, connectionId);
         }
 
         var m = appended.Message;

@@ -41,7 +41,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
     public Task<AgentChat> GetChat(Guid chatId) => chats.GetAsync(AgentId, chatId, Context.ConnectionAborted);
 
     public Task<MessageAck> SendMessage(Guid chatId, string clientMessageId, string text) =>
-        chats.SendAsync(AgentId, chatId, clientMessageId, text, Context.ConnectionAborted);
+        chats.SendAsync(AgentId, chatId, clientMessageId, text, Context.ConnectionId, Context.ConnectionAborted);
 
     public Task SetTyping(Guid chatId, bool isTyping) => chats.TypingAsync(AgentId, chatId, isTyping, Context.ConnectionAborted);
 

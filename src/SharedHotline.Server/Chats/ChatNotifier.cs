@@ -28,14 +28,40 @@ public sealed class ChatNotifier(
         await Safely(() => agents.Clients.All.Resync(), nameof(IAgentHubClient.Resync));
     }
 
-    public async Task MessageAsync(ChatMessage message, Guid? agentId)
+    /// <summary>
+    /// Sends a stored message to the chat's citizen and its agent, the other side first: each send serializes
+    /// and writes before the next starts. The writer's own connection is left out when given: it has the
+    /// message's id, number and time in its acknowledgement, and its other tabs still get the copy.
+    /// </summary>
+    public async Task MessageAsync(ChatMessage message, Guid? agentId, string? writerConnectionId = null)
     {
-        await Citizen(message.ChatId).MessageReceived(message);
-        if (agentId is { } agent)
+        var citizen = CitizenExcept(message.ChatId, message.Sender == Sender.Citizen ? writerConnectionId : null);
+        if (agentId is not { } agent)
         {
-            await Agent(agent).MessageReceived(message);
+            await citizen.MessageReceived(message);
+            return;
+        }
+
+        var agentClient = AgentExcept(agent, message.Sender == Sender.Agent ? writerConnectionId : null);
+        if (message.Sender == Sender.Citizen)
+        {
+            await agentClient.MessageReceived(message);
+            await citizen.MessageReceived(message);
+        }
+        else
+        {
+            await citizen.MessageReceived(message);
+            await agentClient.MessageReceived(message);
         }
     }
+
+    private ICitizenHubClient CitizenExcept(Guid chatId, string? connectionId) => connectionId is null
+        ? Citizen(chatId)
+        : new SafeCitizenClient(citizens.Clients.GroupExcept(ChatGroup(chatId), [connectionId]), this);
+
+    private IAgentHubClient AgentExcept(Guid agentId, string? connectionId) => connectionId is null
+        ? Agent(agentId)
+        : new SafeAgentClient(agents.Clients.GroupExcept(AgentGroup(agentId), [connectionId]), this);
 
     private async Task Safely(Func<Task> send, string evt)
     {

@@ -95,7 +95,7 @@ public sealed class CitizenChats(
         return await ViewAsync(chatId, token!, Math.Max(0, afterSeq), ct);
     }
 
-    public async Task<MessageAck> SendAsync(string? token, string? clientMessageId, string? text, CancellationToken ct)
+    public async Task<MessageAck> SendAsync(string? token, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
         var chat = await OpenChatAsync(token, ct);
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
@@ -105,7 +105,7 @@ public sealed class CitizenChats(
         {
             logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
             events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "citizen", appended.Message.SentAt));
-            await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId);
+            await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId, connectionId);
         }
 
         var m = appended.Message;

@@ -17,7 +17,7 @@ public sealed class CitizenHub(CitizenChats chats) : Hub<ICitizenHubClient>
         chats.ResumeAsync(sessionToken, afterSeq, Join, Context.ConnectionAborted);
 
     public Task<MessageAck> SendMessage(string sessionToken, string clientMessageId, string text) =>
-        chats.SendAsync(sessionToken, clientMessageId, text, Context.ConnectionAborted);
+        chats.SendAsync(sessionToken, clientMessageId, text, Context.ConnectionId, Context.ConnectionAborted);
 
     public Task SetTyping(string sessionToken, bool isTyping) =>
         chats.TypingAsync(sessionToken, isTyping, Context.ConnectionAborted);

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Infrastructure.Persistence;
+
+namespace SharedHotline.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// The embedded SQLite default on the message path: writers never checkpoint inside a commit, the background
+/// checkpointer moves the log into the database file, and concurrent writers in one process all get stored
+/// with gap-free numbers.
+/// </summary>
+public sealed class SqliteMessageStoreTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "sqlite-" + Guid.NewGuid().ToString("N"));
+    private string _connectionString = null!;
+    private DbContextOptions<HotlineDbContext> _options = null!;
+    private Guid _chatId;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _connectionString = $"Data Source={Path.Combine(_folder, "hotline.db")}";
+        _options = new DbContextOptionsBuilder<HotlineDbContext>()
+            .UseSqlite(_connectionString)
+            .AddInterceptors(new SqliteDurabilityInterceptor("NORMAL", checkpointInBackground: true))
+            .Options;
+        await using var db = new HotlineDbContext(_options);
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var chat = new ChatRecord { Id = Guid.NewGuid(), Reference = "SOR-TEST1", KommuneKode = 340, Topic = "pas", State = ChatState.Active, CreatedAt = DateTimeOffset.UtcNow };
+        db.Chats.Add(chat);
+        await db.SaveChangesAsync();
+        _chatId = chat.Id;
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Writers_leave_the_checkpoint_to_the_background_and_the_checkpointer_moves_every_stored_message_into_the_database_file()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            await InsertAsync($"m{i}");
+        }
+
+        await using (var db = new HotlineDbContext(_options))
+        {
+            await db.Database.OpenConnectionAsync();
+            (await Scalar(db, "PRAGMA wal_autocheckpoint;")).Should().Be(0, "a commit must never pay for the checkpoint's fsync");
+        }
+
+        var databaseFile = new FileInfo(Path.Combine(_folder, "hotline.db"));
+        var sizeBefore = databaseFile.Length;
+        var checkpointer = new SqliteCheckpointer(_connectionString, TimeSpan.FromSeconds(1), NullLogger<SqliteCheckpointer>.Instance);
+
+        var (logPages, copied) = await checkpointer.CheckpointAsync(CancellationToken.None);
+
+        logPages.Should().BeGreaterThan(300, "300 commits stayed in the write-ahead log");
+        copied.Should().Be(logPages);
+        databaseFile.Refresh();
+        databaseFile.Length.Should().BeGreaterThan(sizeBefore);
+        await using var reader = new HotlineDbContext(_options);
+        (await reader.Messages.CountAsync(m => m.ChatId == _chatId)).Should().Be(300);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_of_one_file_are_all_stored_with_gap_free_numbers()
+    {
+        var seqs = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => InsertAsync($"parallel-{i}"))));
+
+        seqs.Should().BeEquivalentTo(Enumerable.Range(1, 64).Select(i => (long)i));
+    }
+
+    private async Task<long> InsertAsync(string clientMessageId)
+    {
+        await using var db = new HotlineDbContext(_options);
+        return await ChatMessageInsert.ExecuteAsync(db, new ChatMessageRecord
+        {
+            Id = Guid.NewGuid(),
+            ChatId = _chatId,
+            ClientMessageId = clientMessageId,
+            Sender = MessageSender.Citizen,
+            SenderName = "Åse",
+            Text = "Hvornår kan jeg hente mit pas?",
+            SentAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+    }
+
+    private static async Task<long> Scalar(HotlineDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
