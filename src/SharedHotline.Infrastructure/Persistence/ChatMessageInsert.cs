@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SharedHotline.Domain.Chats;
 
 namespace SharedHotline.Infrastructure.Persistence;
 
@@ -28,10 +29,23 @@ public static class ChatMessageInsert
     private static readonly ConditionalWeakTable<IModel, Statement> Statements = [];
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
+    private const int GuardStates = 3;
+
     /// <summary>Stores the message, sets its <see cref="ChatMessageRecord.Seq"/> and returns it.</summary>
     public static async Task<long> ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct)
     {
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
+        return await RunAsync(db, statement, statement.Sql, message, [], async command =>
+        {
+            var seq = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The insert returned no sequence number.");
+            message.Seq = Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
+            return message.Seq;
+        }, ct);
+    }
+
+    private static async Task<T> RunAsync<T>(
+        HotlineDbContext db, Statement statement, string sql, ChatMessageRecord message, ChatState[] writable, Func<DbCommand, Task<T>> execute, CancellationToken ct)
+    {
         var database = db.Database;
         var connection = database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -53,16 +67,20 @@ public static class ChatMessageInsert
             }
 
             await using var command = connection.CreateCommand();
-            command.CommandText = statement.Sql;
+            command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
             foreach (var column in statement.Columns)
             {
                 command.Parameters.Add(column.Mapping.CreateParameter(command, column.ParameterName, column.Property.GetValue(message), column.Nullable));
             }
 
-            var seq = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The insert returned no sequence number.");
-            message.Seq = Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
-            return message.Seq;
+            for (var i = 0; writable.Length > 0 && i < GuardStates; i++)
+            {
+                var state = writable[Math.Min(i, writable.Length - 1)];
+                command.Parameters.Add(statement.StateMapping.CreateParameter(command, $"s{i}", state, nullable: false));
+            }
+
+            return await execute(command);
         }
         finally
         {
@@ -78,21 +96,80 @@ public static class ChatMessageInsert
         }
     }
 
+    /// <summary>
+    /// Reads the chat and stores the message in one command (one round trip on PostgreSQL): the insert only
+    /// happens while the chat is in one of <paramref name="writable"/>, checked inside the statement, so a chat
+    /// ended a moment ago on another node is never written to. With <paramref name="senderNameFromChat"/> the
+    /// message's sender name is the chat's citizen name. Returns the chat (null when there is none) and whether
+    /// the message was stored; its <see cref="ChatMessageRecord.Seq"/> is set when it was.
+    /// </summary>
+    public static async Task<(ChatFacts? Chat, bool Stored)> ExecuteForChatAsync(
+        HotlineDbContext db, ChatMessageRecord message, ChatState[] writable, bool senderNameFromChat, CancellationToken ct)
+    {
+        if (writable.Length is 0 or > GuardStates)
+        {
+            throw new ArgumentOutOfRangeException(nameof(writable), $"Between 1 and {GuardStates} writable states.");
+        }
+
+        var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
+        return await RunAsync(db, statement, senderNameFromChat ? statement.GuardedCitizenSql : statement.GuardedSql, message, writable, async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return ((ChatFacts?)null, false);
+            }
+
+            var chat = new ChatFacts(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2),
+                statement.StateFromProvider(reader.GetValue(3)),
+                await reader.IsDBNullAsync(4, ct) ? null : reader.GetGuid(4));
+            if (senderNameFromChat)
+            {
+                message.SenderName = chat.CitizenName;
+            }
+
+            var stored = await reader.NextResultAsync(ct) && await reader.ReadAsync(ct);
+            if (stored)
+            {
+                message.Seq = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return ((ChatFacts?)chat, stored);
+        }, ct);
+    }
+
     private sealed record Column(PropertyInfo Property, RelationalTypeMapping Mapping, string ParameterName, bool Nullable);
 
-    private sealed record Statement(string Sql, IReadOnlyList<Column> Columns)
+    private sealed record Statement(
+        string Sql,
+        string GuardedSql,
+        string GuardedCitizenSql,
+        IReadOnlyList<Column> Columns,
+        RelationalTypeMapping StateMapping)
     {
+        public ChatState StateFromProvider(object value) => StateMapping.Converter?.ConvertFromProvider(value) is ChatState state
+            ? state
+            : (ChatState)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+
         public static Statement For(HotlineDbContext db)
         {
             var entity = db.Model.FindEntityType(typeof(ChatMessageRecord))
                 ?? throw new InvalidOperationException("The model has no chat messages.");
+            var chats = db.Model.FindEntityType(typeof(ChatRecord))
+                ?? throw new InvalidOperationException("The model has no chats.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var chatTable = StoreObjectIdentifier.Table(chats.GetTableName()!, chats.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
+            string ChatColumn(string property) => sql.DelimitIdentifier(chats.FindProperty(property)!.GetColumnName(chatTable)!);
             var columns = new List<Column>();
             var names = new List<string>();
             var values = new List<string>();
             string? seqColumn = null;
             string? chatIdPlaceholder = null;
+            var senderNameIndex = -1;
             foreach (var property in entity.GetProperties())
             {
                 var column = sql.DelimitIdentifier(property.GetColumnName(table)!);
@@ -115,13 +192,29 @@ public static class ChatMessageInsert
                 {
                     chatIdPlaceholder = values[^1];
                 }
+                else if (property.Name == nameof(ChatMessageRecord.SenderName))
+                {
+                    senderNameIndex = values.Count - 1;
+                }
             }
 
             var chatIdColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(ChatMessageRecord.ChatId))!.GetColumnName(table)!);
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+            var chatTableName = sql.DelimitIdentifier(chatTable.Name, chatTable.Schema);
+            var chatWhere = $"{ChatColumn(nameof(ChatRecord.Id))} = {chatIdPlaceholder}";
+            var insert = $"INSERT INTO {tableName} ({string.Join(", ", names)}) SELECT {{0}} FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder}";
+            var states = string.Join(", ", Enumerable.Range(0, GuardStates).Select(i => sql.GenerateParameterNamePlaceholder($"s{i}")));
+            var lookup = $"SELECT {ChatColumn(nameof(ChatRecord.Reference))}, {ChatColumn(nameof(ChatRecord.KommuneKode))}, {ChatColumn(nameof(ChatRecord.CitizenName))}, "
+                + $"{ChatColumn(nameof(ChatRecord.State))}, {ChatColumn(nameof(ChatRecord.AgentId))} FROM {chatTableName} WHERE {chatWhere};";
+            var guard = $" HAVING EXISTS (SELECT 1 FROM {chatTableName} WHERE {chatWhere} AND {ChatColumn(nameof(ChatRecord.State))} IN ({states})) RETURNING {seqColumn}";
+            var citizenValues = values.ToList();
+            citizenValues[senderNameIndex] = $"(SELECT {ChatColumn(nameof(ChatRecord.CitizenName))} FROM {chatTableName} WHERE {chatWhere})";
             return new Statement(
-                $"INSERT INTO {tableName} ({string.Join(", ", names)}) SELECT {string.Join(", ", values)} FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
-                columns);
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", values)) + $" RETURNING {seqColumn}",
+                lookup + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", values)) + guard,
+                lookup + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", citizenValues)) + guard,
+                columns,
+                (RelationalTypeMapping)chats.FindProperty(nameof(ChatRecord.State))!.GetRelationalTypeMapping());
         }
     }
 }

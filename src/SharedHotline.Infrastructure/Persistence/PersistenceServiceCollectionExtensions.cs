@@ -26,7 +26,7 @@ public static class PersistenceServiceCollectionExtensions
                 throw new InvalidOperationException("Hotline:Database is postgres but ConnectionStrings:Hotline is empty.");
             }
 
-            services.AddDbContextPool<PostgresHotlineDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+            services.AddDbContextPool<PostgresHotlineDbContext>(o => o.UseNpgsql(PostgresConnectionTuning.Apply(connectionString), npgsql => npgsql.EnableRetryOnFailure(3)));
             services.AddScoped<HotlineDbContext>(sp => sp.GetRequiredService<PostgresHotlineDbContext>());
         }
         else if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))

@@ -142,11 +142,26 @@ public sealed class AgentChats(
             : throw NotAccessible(chat);
     }
 
+    /// <summary>
+    /// Stores an agent's message and sends it to the citizen. The common case (the chat is mine by the live state and
+    /// already accepted) is one command that reads the chat and stores the message while it is active; the first
+    /// message of an offered chat accepts it, and a resend, a race or a closed chat take the ordinary path.
+    /// </summary>
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
-        var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
         var body = MessageText.Validate(text);
+        if (await live.GetAssignedAgentAsync(chatId, ct) == agentId)
+        {
+            var name = await names.FirstNameAsync(db, agentId, ct);
+            var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Agent, agentId, name, id, body, AgentWritable, ct);
+            if (fast is { Chat: { } facts, Stored: { } stored })
+            {
+                return await StoredAsync(stored, facts.KommuneKode, agentId, connectionId);
+            }
+        }
+
+        var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
         if (chat.State == ChatState.Assigned)
         {
             await AcceptAsync(agentId, chatId, ct);
@@ -154,14 +169,21 @@ public sealed class AgentChats(
 
         var firstName = await names.FirstNameAsync(db, agentId, ct);
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, firstName, id, body, ct);
+        return await StoredAsync(appended, chat.KommuneKode, agentId, connectionId);
+    }
+
+    private static readonly ChatState[] AgentWritable = [ChatState.Active];
+
+    private async Task<MessageAck> StoredAsync(ChatMessageLog.Appended appended, int kommuneKode, Guid agentId, string? connectionId)
+    {
+        var m = appended.Message;
         if (!appended.Duplicate)
         {
-            logger.LogDebug("Chat {ChatId} agent message {Seq} stored", chat.Id, appended.Message.Seq);
-            events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "agent", appended.Message.SentAt));
-            await notify.MessageAsync(appended.Message.ToContract(), agentId, connectionId);
+            logger.LogDebug("Chat {ChatId} agent message {Seq} stored", m.ChatId, m.Seq);
+            events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "agent", m.SentAt));
+            await notify.MessageAsync(m.ToContract(), agentId, connectionId);
         }
 
-        var m = appended.Message;
         return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
     }
 

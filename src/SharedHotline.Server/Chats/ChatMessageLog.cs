@@ -25,18 +25,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var message = new ChatMessageRecord
-            {
-                Id = Guid.CreateVersion7(time.GetUtcNow()),
-                ChatId = chatId,
-                ClientMessageId = clientMessageId,
-                Sender = sender,
-                AgentId = agentId,
-                SenderName = senderName,
-                Text = text,
-                ContainsCpr = sender != MessageSender.System && CprNumbers.Contains(text),
-                SentAt = time.GetUtcNow(),
-            };
+            var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
             try
             {
                 await ChatMessageInsert.ExecuteAsync(db, message, ct);
@@ -53,11 +42,53 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>The result of <see cref="TryAppendToChatAsync"/>: the chat as read in the same command, and the message when stored.</summary>
+    public sealed record ChatAppend(ChatFacts? Chat, Appended? Stored);
+
+    /// <summary>
+    /// The message path's one round trip: reads the chat and stores the message only while the chat is in one of
+    /// <paramref name="writable"/> (<see cref="ChatMessageInsert.ExecuteForChatAsync"/>). A resend is answered with
+    /// the stored message. <see cref="ChatAppend.Stored"/> is null when the chat is missing or not writable: the
+    /// caller then takes its slower path, which explains why.
+    /// </summary>
+    public async Task<ChatAppend> TryAppendToChatAsync(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text, ChatState[] writable, CancellationToken ct)
+    {
+        var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
+        try
+        {
+            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, senderNameFromChat: sender == MessageSender.Citizen, ct);
+            return new ChatAppend(chat, stored ? new Appended(message, false) : null);
+        }
+        catch (DbException) when (!ct.IsCancellationRequested)
+        {
+            // A resend (its client message id is stored) or, on PostgreSQL, a writer numbering at the same instant:
+            // the ordinary path answers both.
+            return new ChatAppend(null, null);
+        }
+    }
+
     public async Task<ChatMessageRecord> AppendSystemAsync(Guid chatId, string text, CancellationToken ct) =>
         (await AppendAsync(chatId, MessageSender.System, null, null, "system-" + Guid.NewGuid().ToString("N"), text, ct)).Message;
 
     public Task<List<ChatMessageRecord>> AfterAsync(Guid chatId, long afterSeq, CancellationToken ct) =>
         db.Messages.AsNoTracking().Where(m => m.ChatId == chatId && m.Seq > afterSeq).OrderBy(m => m.Seq).ToListAsync(ct);
+
+    private ChatMessageRecord NewMessage(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text)
+    {
+        var now = time.GetUtcNow();
+        return new ChatMessageRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ChatId = chatId,
+            ClientMessageId = clientMessageId,
+            Sender = sender,
+            AgentId = agentId,
+            SenderName = senderName,
+            Text = text,
+            ContainsCpr = sender != MessageSender.System && CprNumbers.Contains(text),
+            SentAt = now,
+        };
+    }
 
     public static string ValidateClientMessageId(string? clientMessageId)
     {

@@ -29,30 +29,29 @@ public sealed class ChatNotifier(
     }
 
     /// <summary>
-    /// Sends a stored message to the chat's citizen and its agent, the other side first: each send serializes
-    /// and writes before the next starts. The writer's own connection is left out when given: it has the
-    /// message's id, number and time in its acknowledgement, and its other tabs still get the copy.
+    /// Sends a stored message to the chat's citizen and its agent, the other side first. The writer's own
+    /// connection is left out when given: it has the message's id, number and time in its acknowledgement, and
+    /// its other tabs still get the copy. Both sends start before either is awaited: over the Redis backplane
+    /// each is a publish round trip, and the writer's acknowledgement waits for them.
     /// </summary>
-    public async Task MessageAsync(ChatMessage message, Guid? agentId, string? writerConnectionId = null)
+    public Task MessageAsync(ChatMessage message, Guid? agentId, string? writerConnectionId = null)
     {
         var citizen = CitizenExcept(message.ChatId, message.Sender == Sender.Citizen ? writerConnectionId : null);
         if (agentId is not { } agent)
         {
-            await citizen.MessageReceived(message);
-            return;
+            return citizen.MessageReceived(message);
         }
 
         var agentClient = AgentExcept(agent, message.Sender == Sender.Agent ? writerConnectionId : null);
-        if (message.Sender == Sender.Citizen)
-        {
-            await agentClient.MessageReceived(message);
-            await citizen.MessageReceived(message);
-        }
-        else
-        {
-            await citizen.MessageReceived(message);
-            await agentClient.MessageReceived(message);
-        }
+        return message.Sender == Sender.Citizen
+            ? Both(agentClient.MessageReceived(message), citizen.MessageReceived(message))
+            : Both(citizen.MessageReceived(message), agentClient.MessageReceived(message));
+    }
+
+    private static async Task Both(Task first, Task second)
+    {
+        await first;
+        await second;
     }
 
     private ICitizenHubClient CitizenExcept(Guid chatId, string? connectionId) => connectionId is null

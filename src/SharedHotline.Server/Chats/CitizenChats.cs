@@ -95,20 +95,39 @@ public sealed class CitizenChats(
         return await ViewAsync(chatId, token!, Math.Max(0, afterSeq), ct);
     }
 
+    /// <summary>
+    /// Stores a citizen's message and sends it to the chat's agent. The common case is one command that reads the
+    /// chat and stores the message while the chat is open; a resend, a race or a closed chat take the ordinary path,
+    /// which answers each of them.
+    /// </summary>
     public async Task<MessageAck> SendAsync(string? token, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
-        var chat = await OpenChatAsync(token, ct);
+        var chatId = tokens.Validate(token);
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
         var body = MessageText.Validate(text);
-        var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
-        if (!appended.Duplicate)
+        var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Citizen, null, null, id, body, CitizenWritable, ct);
+        if (fast is { Chat: { } facts, Stored: { } stored })
         {
-            logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", chat.Id, appended.Message.Seq);
-            events.Enqueue(new Domain.Events.ChatMessageStored(chat.Id, chat.KommuneKode, appended.Message.Seq, "citizen", appended.Message.SentAt));
-            await notify.MessageAsync(appended.Message.ToContract(), chat.AgentId, connectionId);
+            return await StoredAsync(stored, facts.KommuneKode, facts.AgentId, connectionId);
         }
 
+        var chat = await OpenChatAsync(token, ct);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
+        return await StoredAsync(appended, chat.KommuneKode, chat.AgentId, connectionId);
+    }
+
+    private static readonly ChatState[] CitizenWritable = [ChatState.Queued, ChatState.Assigned, ChatState.Active];
+
+    private async Task<MessageAck> StoredAsync(ChatMessageLog.Appended appended, int kommuneKode, Guid? agentId, string? connectionId)
+    {
         var m = appended.Message;
+        if (!appended.Duplicate)
+        {
+            logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", m.ChatId, m.Seq);
+            events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "citizen", m.SentAt));
+            await notify.MessageAsync(m.ToContract(), agentId, connectionId);
+        }
+
         return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
     }
 

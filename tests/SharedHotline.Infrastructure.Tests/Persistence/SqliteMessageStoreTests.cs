@@ -78,6 +78,56 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
         seqs.Should().BeEquivalentTo(Enumerable.Range(1, 64).Select(i => (long)i));
     }
 
+    [Fact]
+    public async Task The_chat_is_read_and_the_message_stored_in_one_command_only_while_the_chat_is_writable()
+    {
+        await using (var db = new HotlineDbContext(_options))
+        {
+            var chat = await db.Chats.SingleAsync(c => c.Id == _chatId);
+            chat.CitizenName = "Søren";
+            chat.AgentId = Guid.NewGuid();
+            await db.SaveChangesAsync();
+        }
+
+        var (open, stored) = await InsertForChatAsync(_chatId, "open-1");
+        await using (var db = new HotlineDbContext(_options))
+        {
+            var chat = await db.Chats.SingleAsync(c => c.Id == _chatId);
+            open.Should().Be(new ChatFacts("SOR-TEST1", 340, "Søren", ChatState.Active, chat.AgentId));
+            stored.Should().NotBeNull();
+            stored!.Seq.Should().Be(1);
+            (await db.Messages.SingleAsync(m => m.ClientMessageId == "open-1")).SenderName.Should().Be("Søren", "a citizen's message carries the chat's citizen name");
+            chat.State = ChatState.Ended;
+            await db.SaveChangesAsync();
+        }
+
+        var (ended, notStored) = await InsertForChatAsync(_chatId, "after-end");
+        var (missing, none) = await InsertForChatAsync(Guid.NewGuid(), "no-chat");
+
+        ended!.State.Should().Be(ChatState.Ended);
+        notStored.Should().BeNull("an ended chat takes no more messages");
+        missing.Should().BeNull();
+        none.Should().BeNull();
+        await using var reader = new HotlineDbContext(_options);
+        (await reader.Messages.CountAsync()).Should().Be(1);
+    }
+
+    private async Task<(ChatFacts? Chat, ChatMessageRecord? Stored)> InsertForChatAsync(Guid chatId, string clientMessageId)
+    {
+        await using var db = new HotlineDbContext(_options);
+        var message = new ChatMessageRecord
+        {
+            Id = Guid.NewGuid(),
+            ChatId = chatId,
+            ClientMessageId = clientMessageId,
+            Sender = MessageSender.Citizen,
+            Text = "Hvornår kan jeg hente mit pas?",
+            SentAt = DateTimeOffset.UtcNow,
+        };
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None);
+        return (chat, stored ? message : null);
+    }
+
     private async Task<long> InsertAsync(string clientMessageId)
     {
         await using var db = new HotlineDbContext(_options);

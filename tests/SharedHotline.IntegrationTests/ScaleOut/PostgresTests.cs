@@ -46,7 +46,9 @@ public sealed class PostgresTests
         await resumed.ConnectAsync();
         var history = (await resumed.ResumeAsync(token)).Messages;
 
-        history.Should().ContainSingle(m => m.ClientMessageId == "pg-1").Which.Text.Should().Be("Hvornår åbner Sorø borgerservice? ÆØÅ æøå");
+        var stored = history.Should().ContainSingle(m => m.ClientMessageId == "pg-1").Which;
+        stored.Text.Should().Be("Hvornår åbner Sorø borgerservice? ÆØÅ æøå");
+        stored.SenderName.Should().Be("Åse Ørbæk", "the chat's citizen name is written with the message in the same command");
         history.Should().Contain(m => m.Text == "I morgen kl. 9." && m.SenderName == "Mia");
         history.Select(m => m.Seq).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         (await restarted.Http.GetStringAsync("/health/ready")).Should().Be("Healthy");
