@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharedHotline.Domain.Chats;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Chats;
@@ -8,18 +9,21 @@ using SharedHotline.Testing;
 namespace SharedHotline.Benchmarks;
 
 /// <summary>
-/// Storing one chat message the way a hub call does (ChatMessageLog.AppendAsync: one INSERT that also
-/// numbers the message), on the SQLite default (WAL, synchronous NORMAL and FULL) and on a real
-/// PostgreSQL server (synchronous commit on). Each operation is one acknowledged message.
+/// Storing one chat message the way a hub call does (ChatMessageLog.TryAppendToChatAsync: one command that reads
+/// the chat and stores the message with its number while the chat is open), from pooled contexts as in the
+/// server, on the SQLite default (WAL, synchronous NORMAL with checkpoints in the background, and FULL) and on a
+/// real PostgreSQL server (synchronous commit on). Each operation is one acknowledged message.
 /// </summary>
 [MemoryDiagnoser]
 public class MessagePersistenceBenchmarks
 {
     private PostgresServer? _postgres;
     private string _folder = null!;
-    private DbContextOptions<HotlineDbContext> _sqliteNormal = null!;
-    private DbContextOptions<HotlineDbContext> _sqliteFull = null!;
-    private DbContextOptions<PostgresHotlineDbContext> _pg = null!;
+    private PooledDbContextFactory<HotlineDbContext> _sqliteNormal = null!;
+    private PooledDbContextFactory<HotlineDbContext> _sqliteFull = null!;
+    private PooledDbContextFactory<PostgresHotlineDbContext> _pg = null!;
+    private SqliteCheckpointer _checkpointer = null!;
+    private Timer? _checkpoints;
     private Guid _chatNormal;
     private Guid _chatFull;
     private Guid _chatPg;
@@ -30,18 +34,26 @@ public class MessagePersistenceBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "hotline-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
-        _sqliteNormal = Sqlite("normal.db", "NORMAL");
-        _sqliteFull = Sqlite("full.db", "FULL");
+        _sqliteNormal = Sqlite("normal.db", "NORMAL", checkpointInBackground: true);
+        _sqliteFull = Sqlite("full.db", "FULL", checkpointInBackground: false);
         _postgres = await PostgresServer.StartAsync();
-        _pg = new DbContextOptionsBuilder<PostgresHotlineDbContext>().UseNpgsql(await _postgres.CreateDatabaseAsync()).Options;
-        _chatNormal = await CreateChatAsync(new HotlineDbContext(_sqliteNormal), wal: true);
-        _chatFull = await CreateChatAsync(new HotlineDbContext(_sqliteFull), wal: true);
-        _chatPg = await CreateChatAsync(new PostgresHotlineDbContext(_pg), wal: false);
+        _pg = new PooledDbContextFactory<PostgresHotlineDbContext>(new DbContextOptionsBuilder<PostgresHotlineDbContext>()
+            .UseNpgsql(PostgresConnectionTuning.Apply(await _postgres.CreateDatabaseAsync())).Options);
+        _chatNormal = await CreateChatAsync(_sqliteNormal.CreateDbContext(), wal: true);
+        _chatFull = await CreateChatAsync(_sqliteFull.CreateDbContext(), wal: true);
+        _chatPg = await CreateChatAsync(_pg.CreateDbContext(), wal: false);
+        _checkpointer = new SqliteCheckpointer($"Data Source={Path.Combine(_folder, "normal.db")}", TimeSpan.FromSeconds(1), Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteCheckpointer>.Instance);
+        _checkpoints = new Timer(_ => _ = _checkpointer.CheckpointAsync(CancellationToken.None), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
+        if (_checkpoints is not null)
+        {
+            await _checkpoints.DisposeAsync();
+        }
+
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
@@ -52,28 +64,34 @@ public class MessagePersistenceBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task Sqlite_synchronous_normal() => AppendAsync(new HotlineDbContext(_sqliteNormal), _chatNormal);
+    public Task Sqlite_synchronous_normal() => AppendAsync(_sqliteNormal.CreateDbContext(), _chatNormal);
 
     [Benchmark]
-    public Task Sqlite_synchronous_full() => AppendAsync(new HotlineDbContext(_sqliteFull), _chatFull);
+    public Task Sqlite_synchronous_full() => AppendAsync(_sqliteFull.CreateDbContext(), _chatFull);
 
     [Benchmark]
-    public Task PostgreSql() => AppendAsync(new PostgresHotlineDbContext(_pg), _chatPg);
+    public Task PostgreSql() => AppendAsync(_pg.CreateDbContext(), _chatPg);
 
     private async Task AppendAsync(HotlineDbContext db, Guid chatId)
     {
         await using (db)
         {
             var log = new ChatMessageLog(db, TimeProvider.System);
-            await log.AppendAsync(chatId, MessageSender.Citizen, null, "Åse", "m" + Interlocked.Increment(ref _n), "Hvornår kan jeg hente mit nye pas?", CancellationToken.None);
+            var appended = await log.TryAppendToChatAsync(chatId, MessageSender.Citizen, null, null, "m" + Interlocked.Increment(ref _n), "Hvornår kan jeg hente mit nye pas?", Writable, CancellationToken.None);
+            if (appended.Stored is null)
+            {
+                throw new InvalidOperationException("The message was not stored.");
+            }
         }
     }
 
-    private DbContextOptions<HotlineDbContext> Sqlite(string file, string synchronous) =>
-        new DbContextOptionsBuilder<HotlineDbContext>()
+    private static readonly ChatState[] Writable = [ChatState.Queued, ChatState.Assigned, ChatState.Active];
+
+    private PooledDbContextFactory<HotlineDbContext> Sqlite(string file, string synchronous, bool checkpointInBackground) =>
+        new(new DbContextOptionsBuilder<HotlineDbContext>()
             .UseSqlite($"Data Source={Path.Combine(_folder, file)}")
-            .AddInterceptors(new SqliteDurabilityInterceptor(synchronous))
-            .Options;
+            .AddInterceptors(new SqliteDurabilityInterceptor(synchronous, checkpointInBackground))
+            .Options);
 
     private static async Task<Guid> CreateChatAsync(HotlineDbContext db, bool wal)
     {
