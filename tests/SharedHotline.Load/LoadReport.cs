@@ -24,14 +24,20 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"## {Label} ({At:yyyy-MM-dd HH:mm} UTC)");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{Options.Citizens} citizens, {Options.Agents} agents, {Options.MessagesPerSecondPerSide} message/s per side, {Options.Seconds} s; citizens at {Options.CitizenUrl}, agents at {Options.AgentUrl}. Machine: {Machine}.");
-        md.AppendLine();
-        md.AppendLine("| scenario | direction | messages | p50 ms | p90 ms | p99 ms | max ms | errors |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var result in new[] { Relay, Hotline }.OfType<ScenarioResult>())
+        var scenarios = new[] { Relay, Hotline }.OfType<ScenarioResult>().ToList();
+        md.AppendLine(scenarios.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Options.Citizens} citizens, {Options.Agents} agents, {Options.MessagesPerSecondPerSide} message/s per side, {Options.Seconds} s; citizens at {Options.CitizenUrl}, agents at {Options.AgentUrl}. Machine: {Machine}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{Options.IdleConnections} idle citizen connections to {Options.CitizenUrl}. Machine: {Machine}."));
+        if (scenarios.Count > 0)
         {
-            Row(md, result, "citizen → agent", result.CitizenToAgent);
-            Row(md, result, "agent → citizen", result.AgentToCitizen);
+            md.AppendLine();
+            md.AppendLine("| scenario | direction | messages | p50 ms | p90 ms | p99 ms | max ms | errors |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var result in scenarios)
+            {
+                Row(md, result, "citizen → agent", result.CitizenToAgent);
+                Row(md, result, "agent → citizen", result.AgentToCitizen);
+            }
         }
 
         if (P50Ratio is { } p50 && P99Ratio is { } p99)
