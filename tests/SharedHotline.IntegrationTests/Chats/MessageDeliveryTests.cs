@@ -14,18 +14,9 @@ public sealed class MessageDeliveryTests
     public async Task A_citizens_message_reaches_the_agent_and_the_citizens_other_tab_but_is_not_echoed_to_the_writing_tab()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
-        var agent = await server.ConnectAgentAsync(Demo.FuresoAgent);
-        var offers = new Inbox<AgentChat>();
         var agentInbox = new Inbox<ChatMessage>();
-        agent.ChatOffered += offers.Add;
-        agent.MessageReceived += agentInbox.Add;
-        await agent.SetPresenceAsync(Presence.Available);
-        var firstTab = await server.ConnectCitizenAsync();
         var firstTabInbox = new Inbox<ChatMessage>();
-        firstTab.MessageReceived += firstTabInbox.Add;
-        var chat = (await firstTab.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
-        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
-        await agent.AcceptChatAsync(chat.ChatId);
+        var (agent, firstTab, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe", agentInbox.Add, firstTabInbox.Add);
         await using var secondTab = new CitizenHubClient(server.BaseAddress);
         var secondTabInbox = new Inbox<ChatMessage>();
         secondTab.MessageReceived += secondTabInbox.Add;
@@ -47,14 +38,7 @@ public sealed class MessageDeliveryTests
     public async Task Messages_written_at_the_same_time_by_many_citizens_and_their_agents_are_all_stored_once_and_numbered_without_gaps()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
-        var agent = await server.ConnectAgentAsync(Demo.FuresoAgent);
-        var offers = new Inbox<AgentChat>();
-        agent.ChatOffered += offers.Add;
-        await agent.SetPresenceAsync(Presence.Available);
-        var citizen = await server.ConnectCitizenAsync();
-        var chat = (await citizen.StartChatAsync(new StartChatRequest("holbaek", "pas"))).Chat!;
-        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
-        await agent.AcceptChatAsync(chat.ChatId);
+        var (agent, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "holbaek");
 
         var acks = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => i % 2 == 0
             ? citizen.SendAsync($"borger {i}")

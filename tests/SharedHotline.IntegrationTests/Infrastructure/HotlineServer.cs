@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using SharedHotline.Client;
 using SharedHotline.Client.Agents;
 using SharedHotline.Client.Citizens;
+using SharedHotline.Client.Contracts;
 using SharedHotline.Server.Hosting;
 
 namespace SharedHotline.IntegrationTests.Infrastructure;
@@ -97,6 +98,26 @@ public sealed class HotlineServer : IAsyncDisposable
         _clients.Add(agent);
         await agent.ConnectAsync();
         return agent;
+    }
+
+    /// <summary>
+    /// An agent signed in and available, a citizen of <paramref name="kommune"/> whose chat the agent has accepted.
+    /// Handlers passed in are attached before anything is sent, so they miss nothing.
+    /// </summary>
+    public async Task<(AgentHubClient Agent, CitizenHubClient Citizen, CitizenChat Chat)> AcceptedChatAsync(
+        string agentUserName, string kommune, Action<ChatMessage>? agentInbox = null, Action<ChatMessage>? citizenInbox = null)
+    {
+        var agent = await ConnectAgentAsync(agentUserName);
+        var offers = new Inbox<AgentChat>();
+        agent.ChatOffered += offers.Add;
+        agent.MessageReceived += m => agentInbox?.Invoke(m);
+        await agent.SetPresenceAsync(Presence.Available);
+        var citizen = await ConnectCitizenAsync();
+        citizen.MessageReceived += m => citizenInbox?.Invoke(m);
+        var chat = (await citizen.StartChatAsync(new StartChatRequest(kommune, "pas"))).Chat!;
+        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
+        await agent.AcceptChatAsync(chat.ChatId);
+        return (agent, citizen, chat);
     }
 
     /// <summary>Advances the fake clock, which also lets the periodic dispatcher run.</summary>
