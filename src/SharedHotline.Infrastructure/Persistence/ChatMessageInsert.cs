@@ -114,8 +114,10 @@ public static class ChatMessageInsert
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
         return await RunAsync(db, statement, senderNameFromChat ? statement.GuardedCitizenSql : statement.GuardedSql, message, writable, async command =>
         {
+            // Once the command runs, it is read to the end whatever happens to the caller: disposing a SQLite
+            // reader early still steps the INSERT, and the caller must then learn that the message is stored.
             await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
+            if (!await reader.ReadAsync(CancellationToken.None))
             {
                 return ((ChatFacts?)null, false);
             }
@@ -123,15 +125,15 @@ public static class ChatMessageInsert
             var chat = new ChatFacts(
                 reader.GetString(0),
                 reader.GetInt32(1),
-                await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
                 statement.StateFromProvider(reader.GetValue(3)),
-                await reader.IsDBNullAsync(4, ct) ? null : reader.GetGuid(4));
+                reader.IsDBNull(4) ? null : reader.GetGuid(4));
             if (senderNameFromChat)
             {
                 message.SenderName = chat.CitizenName;
             }
 
-            var stored = await reader.NextResultAsync(ct) && await reader.ReadAsync(ct);
+            var stored = await reader.NextResultAsync(CancellationToken.None) && await reader.ReadAsync(CancellationToken.None);
             if (stored)
             {
                 message.Seq = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);

@@ -20,7 +20,8 @@ public sealed class SqliteCheckpointer(string connectionString, TimeSpan interva
     /// <summary>Runs one PASSIVE checkpoint; returns the log's size in pages and how many were copied.</summary>
     public async Task<(int LogPages, int Copied)> CheckpointAsync(CancellationToken ct)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        // Not from the pool EF draws on: the busy timeout set here would stay on a connection EF has configured.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(ct);
         await using (var timeout = connection.CreateCommand())
         {

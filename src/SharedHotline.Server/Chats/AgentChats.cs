@@ -162,6 +162,12 @@ public sealed class AgentChats(
         }
 
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
+        if (ChatLifecycle.IsOver(chat.State))
+        {
+            // Ended in the database a moment before the live state let go of it.
+            throw new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+        }
+
         if (chat.State == ChatState.Assigned)
         {
             await AcceptAsync(agentId, chatId, ct);
@@ -181,8 +187,11 @@ public sealed class AgentChats(
         {
             logger.LogDebug("Chat {ChatId} agent message {Seq} stored", m.ChatId, m.Seq);
             events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "agent", m.SentAt));
-            await notify.MessageAsync(m.ToContract(), agentId, connectionId);
         }
+
+        // A resend usually means the first answer was lost, perhaps before the message was pushed: push it again
+        // (clients drop a number they have seen).
+        await notify.MessageAsync(m.ToContract(), agentId, connectionId);
 
         return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
     }

@@ -125,8 +125,11 @@ public sealed class CitizenChats(
         {
             logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", m.ChatId, m.Seq);
             events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "citizen", m.SentAt));
-            await notify.MessageAsync(m.ToContract(), agentId, connectionId);
         }
+
+        // A resend usually means the first answer was lost, perhaps before the message was pushed: push it again
+        // (clients drop a number they have seen).
+        await notify.MessageAsync(m.ToContract(), agentId, connectionId);
 
         return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
     }

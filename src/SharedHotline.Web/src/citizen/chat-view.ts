@@ -35,7 +35,9 @@ export class ChatView {
   readonly element: HTMLElement;
   private chat: CitizenChat;
   private readonly lines = new Map<string, Line>();
-  private lastSeq = 0;
+  /** Every message up to this number has been seen: the replay point after a reconnect (not the highest seen). */
+  private contiguousSeq = 0;
+  private readonly seenSeqs = new Set<number>();
   private created = 0;
   private readonly status = h('p', { class: 'chat-status', role: 'status', tabindex: '-1' });
   private readonly banner = h('p', { class: 'connection', role: 'status', hidden: true });
@@ -185,12 +187,23 @@ export class ChatView {
     replace(this.actions, download, h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => this.renderActions(true) }, t('endChat')));
   }
 
+  private observe(seq: number): void {
+    if (seq <= this.contiguousSeq) {
+      return;
+    }
+
+    this.seenSeqs.add(seq);
+    while (this.seenSeqs.delete(this.contiguousSeq + 1)) {
+      this.contiguousSeq++;
+    }
+  }
+
   private receive(m: ChatMessage, live: boolean): void {
     if (m.chatId !== this.chat.chatId) {
       return;
     }
 
-    this.lastSeq = Math.max(this.lastSeq, m.seq);
+    this.observe(m.seq);
     const known = this.lines.get(m.clientMessageId);
     if (known) {
       if (known.seq === null) {
@@ -297,7 +310,7 @@ export class ChatView {
 
     try {
       const ack = await this.line.send(this.chat.sessionToken, line.clientMessageId, line.text);
-      this.lastSeq = Math.max(this.lastSeq, ack.seq);
+      this.observe(ack.seq);
       Object.assign(line, { seq: ack.seq, sentAt: ack.sentAt, delivery: 'sent' });
     } catch (error) {
       const code = hubErrorCode(error);
@@ -377,7 +390,7 @@ export class ChatView {
   /** After a reconnect (or when the server asks): fetch what was missed, then resend what is not yet stored. */
   private async catchUp(): Promise<void> {
     try {
-      const chat = await this.line.resume(this.chat.sessionToken, this.lastSeq);
+      const chat = await this.line.resume(this.chat.sessionToken, this.contiguousSeq);
       this.chat = { ...chat, sessionToken: this.chat.sessionToken };
       const missed = chat.messages.filter((m) => !this.lines.has(m.clientMessageId));
       chat.messages.forEach((m) => this.receive(m, false));
