@@ -10,8 +10,8 @@ namespace SharedHotline.Benchmarks;
 
 /// <summary>
 /// Storing one chat message the way a hub call does (ChatMessageLog.TryAppendToChatAsync: one command that reads
-/// the chat and stores the message with its number while the chat is open), from pooled contexts as in the
-/// server, on the SQLite default (WAL, synchronous NORMAL with checkpoints in the background, and FULL) and on a
+/// the chat and stores the message with its number while the chat is open), from pooled contexts and, on SQLite,
+/// the long-lived writer connection as in the server, on the SQLite default (WAL, synchronous NORMAL with checkpoints in the background, and FULL) and on a
 /// real PostgreSQL server (synchronous commit on). Each operation is one acknowledged message.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +23,8 @@ public class MessagePersistenceBenchmarks
     private PooledDbContextFactory<HotlineDbContext> _sqliteFull = null!;
     private PooledDbContextFactory<PostgresHotlineDbContext> _pg = null!;
     private SqliteCheckpointer _checkpointer = null!;
+    private SqliteMessageWriter _normalWriter = null!;
+    private SqliteMessageWriter _fullWriter = null!;
     private Timer? _checkpoints;
     private Guid _chatNormal;
     private Guid _chatFull;
@@ -42,6 +44,8 @@ public class MessagePersistenceBenchmarks
         _chatNormal = await CreateChatAsync(_sqliteNormal.CreateDbContext(), wal: true);
         _chatFull = await CreateChatAsync(_sqliteFull.CreateDbContext(), wal: true);
         _chatPg = await CreateChatAsync(_pg.CreateDbContext(), wal: false);
+        _normalWriter = new SqliteMessageWriter($"Data Source={Path.Combine(_folder, "normal.db")}", new SqliteDurabilityInterceptor("NORMAL", checkpointInBackground: true).Pragmas);
+        _fullWriter = new SqliteMessageWriter($"Data Source={Path.Combine(_folder, "full.db")}", new SqliteDurabilityInterceptor("FULL").Pragmas);
         _checkpointer = new SqliteCheckpointer($"Data Source={Path.Combine(_folder, "normal.db")}", TimeSpan.FromSeconds(1), Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteCheckpointer>.Instance);
         _checkpoints = new Timer(_ => _ = _checkpointer.CheckpointAsync(CancellationToken.None), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -54,6 +58,9 @@ public class MessagePersistenceBenchmarks
             await _checkpoints.DisposeAsync();
         }
 
+        await _normalWriter.DisposeAsync();
+        await _fullWriter.DisposeAsync();
+
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
@@ -64,19 +71,19 @@ public class MessagePersistenceBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task Sqlite_synchronous_normal() => AppendAsync(_sqliteNormal.CreateDbContext(), _chatNormal);
+    public Task Sqlite_synchronous_normal() => AppendAsync(_sqliteNormal.CreateDbContext(), _chatNormal, _normalWriter);
 
     [Benchmark]
-    public Task Sqlite_synchronous_full() => AppendAsync(_sqliteFull.CreateDbContext(), _chatFull);
+    public Task Sqlite_synchronous_full() => AppendAsync(_sqliteFull.CreateDbContext(), _chatFull, _fullWriter);
 
     [Benchmark]
-    public Task PostgreSql() => AppendAsync(_pg.CreateDbContext(), _chatPg);
+    public Task PostgreSql() => AppendAsync(_pg.CreateDbContext(), _chatPg, null);
 
-    private async Task AppendAsync(HotlineDbContext db, Guid chatId)
+    private async Task AppendAsync(HotlineDbContext db, Guid chatId, SqliteMessageWriter? writer)
     {
         await using (db)
         {
-            var log = new ChatMessageLog(db, TimeProvider.System);
+            var log = new ChatMessageLog(db, TimeProvider.System, writer);
             var appended = await log.TryAppendToChatAsync(chatId, MessageSender.Citizen, null, null, "m" + Interlocked.Increment(ref _n), "Hvornår kan jeg hente mit nye pas?", Writable, CancellationToken.None);
             if (appended.Stored is null)
             {

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -22,20 +21,21 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// the provider's <see cref="DbException"/>.
 /// SQLite has one writer per database file. A second writer that finds the file locked waits in SQLite's busy
 /// handler, which sleeps 1, 2, 5, 10 ms between tries, far longer than the 30 µs an insert takes; so the
-/// message writers of one file in this process take turns on a semaphore instead (<see cref="SqliteWriters"/>).
+/// message writers of one file in this process take turns on a semaphore instead
+/// (<see cref="SqliteMessageWriter.GateOf"/>), and with a <see cref="SqliteMessageWriter"/> they run on its
+/// long-lived connection rather than the context's.
 /// </summary>
 public static class ChatMessageInsert
 {
     private static readonly ConditionalWeakTable<IModel, Statement> Statements = [];
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
     private const int GuardStates = 3;
 
     /// <summary>Stores the message, sets its <see cref="ChatMessageRecord.Seq"/> and returns it.</summary>
-    public static async Task<long> ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct)
+    public static async Task<long> ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct, SqliteMessageWriter? writer = null)
     {
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
-        return await RunAsync(db, statement, statement.Sql, message, [], async command =>
+        return await RunAsync(db, writer, statement, statement.Sql, message, [], async command =>
         {
             var seq = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The insert returned no sequence number.");
             message.Seq = Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
@@ -44,9 +44,14 @@ public static class ChatMessageInsert
     }
 
     private static async Task<T> RunAsync<T>(
-        HotlineDbContext db, Statement statement, string sql, ChatMessageRecord message, ChatState[] writable, Func<DbCommand, Task<T>> execute, CancellationToken ct)
+        HotlineDbContext db, SqliteMessageWriter? writer, Statement statement, string sql, ChatMessageRecord message, ChatState[] writable, Func<DbCommand, Task<T>> execute, CancellationToken ct)
     {
         var database = db.Database;
+        if (writer is not null && database.CurrentTransaction is null)
+        {
+            return await writer.RunAsync(sql, command => Bind(command, statement, message, writable), execute, ct);
+        }
+
         var connection = database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened)
@@ -55,7 +60,7 @@ public static class ChatMessageInsert
         }
 
         var writers = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && database.CurrentTransaction is null
-            ? SqliteWriters.GetOrAdd(sqlite.DataSource, _ => new SemaphoreSlim(1, 1))
+            ? SqliteMessageWriter.GateOf(sqlite.DataSource)
             : null;
         var turn = false;
         try
@@ -69,17 +74,7 @@ public static class ChatMessageInsert
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            foreach (var column in statement.Columns)
-            {
-                command.Parameters.Add(column.Mapping.CreateParameter(command, column.ParameterName, column.Property.GetValue(message), column.Nullable));
-            }
-
-            for (var i = 0; writable.Length > 0 && i < GuardStates; i++)
-            {
-                var state = writable[Math.Min(i, writable.Length - 1)];
-                command.Parameters.Add(statement.StateMapping.CreateParameter(command, $"s{i}", state, nullable: false));
-            }
-
+            Bind(command, statement, message, writable);
             return await execute(command);
         }
         finally
@@ -96,6 +91,19 @@ public static class ChatMessageInsert
         }
     }
 
+    private static void Bind(DbCommand command, Statement statement, ChatMessageRecord message, ChatState[] writable)
+    {
+        foreach (var column in statement.Columns)
+        {
+            command.Parameters.Add(column.Mapping.CreateParameter(command, column.ParameterName, column.Property.GetValue(message), column.Nullable));
+        }
+
+        for (var i = 0; writable.Length > 0 && i < GuardStates; i++)
+        {
+            command.Parameters.Add(statement.StateMapping.CreateParameter(command, $"s{i}", writable[Math.Min(i, writable.Length - 1)], nullable: false));
+        }
+    }
+
     /// <summary>
     /// Reads the chat and stores the message in one command (one round trip on PostgreSQL): the insert only
     /// happens while the chat is in one of <paramref name="writable"/>, checked inside the statement, so a chat
@@ -104,7 +112,7 @@ public static class ChatMessageInsert
     /// the message was stored; its <see cref="ChatMessageRecord.Seq"/> is set when it was.
     /// </summary>
     public static async Task<(ChatFacts? Chat, bool Stored)> ExecuteForChatAsync(
-        HotlineDbContext db, ChatMessageRecord message, ChatState[] writable, bool senderNameFromChat, CancellationToken ct)
+        HotlineDbContext db, ChatMessageRecord message, ChatState[] writable, bool senderNameFromChat, CancellationToken ct, SqliteMessageWriter? writer = null)
     {
         if (writable.Length is 0 or > GuardStates)
         {
@@ -112,7 +120,7 @@ public static class ChatMessageInsert
         }
 
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
-        return await RunAsync(db, statement, senderNameFromChat ? statement.GuardedCitizenSql : statement.GuardedSql, message, writable, async command =>
+        return await RunAsync(db, writer, statement, senderNameFromChat ? statement.GuardedCitizenSql : statement.GuardedSql, message, writable, async command =>
         {
             // Once the command runs, it is read to the end whatever happens to the caller: disposing a SQLite
             // reader early still steps the INSERT, and the caller must then learn that the message is stored.

@@ -22,6 +22,9 @@ public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpo
     // under load; SQLite's own busy handler retries after 1, 2, 5, 10 ... ms instead.
     private readonly string _pragma = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;"
         + (checkpointInBackground ? " PRAGMA wal_autocheckpoint=0;" : "");
+
+    /// <summary>What is set on every connection, for connections opened outside EF (<see cref="SqliteMessageWriter"/>).</summary>
+    public string Pragmas => _pragma;
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -32,7 +35,7 @@ public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpo
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -44,7 +47,7 @@ public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpo
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

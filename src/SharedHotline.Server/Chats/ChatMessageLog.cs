@@ -10,7 +10,7 @@ namespace SharedHotline.Server.Chats;
 /// Stores chat messages before anything is acknowledged. The per-chat sequence number and the sender's
 /// client message id are both unique, so a resend is stored once and concurrent writers retry.
 /// </summary>
-public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
+public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, SqliteMessageWriter? sqliteWriter = null)
 {
     public const int MaxClientMessageIdLength = 64;
 
@@ -28,7 +28,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
             var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
             try
             {
-                await ChatMessageInsert.ExecuteAsync(db, message, ct);
+                await ChatMessageInsert.ExecuteAsync(db, message, ct, sqliteWriter);
                 return new Appended(message, false);
             }
             catch (DbException) when (attempt < 8 && !ct.IsCancellationRequested)
@@ -56,7 +56,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time)
         var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
         try
         {
-            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, senderNameFromChat: sender == MessageSender.Citizen, ct);
+            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, senderNameFromChat: sender == MessageSender.Citizen, ct, sqliteWriter);
             return new ChatAppend(chat, stored ? new Appended(message, false) : null);
         }
         catch (DbException) when (!ct.IsCancellationRequested)

@@ -70,12 +70,33 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
         (await reader.Messages.CountAsync(m => m.ChatId == _chatId)).Should().Be(300);
     }
 
-    [Fact]
-    public async Task Concurrent_writers_of_one_file_are_all_stored_with_gap_free_numbers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Concurrent_writers_of_one_file_are_all_stored_with_gap_free_numbers(bool throughTheWriterConnection)
     {
-        var seqs = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => InsertAsync($"parallel-{i}"))));
+        await using var writer = new SqliteMessageWriter(_connectionString, new SqliteDurabilityInterceptor("NORMAL", checkpointInBackground: true).Pragmas);
+
+        var seqs = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
+            i % 2 == 0 && throughTheWriterConnection ? InsertForChatAsync(_chatId, $"parallel-{i}", writer).ContinueWith(t => t.Result.Stored!.Seq, TaskScheduler.Default) : InsertAsync($"parallel-{i}"))));
 
         seqs.Should().BeEquivalentTo(Enumerable.Range(1, 64).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task The_writer_connection_keeps_the_durability_settings_and_reopens_after_it_is_disposed()
+    {
+        var writer = new SqliteMessageWriter(_connectionString, new SqliteDurabilityInterceptor("FULL", checkpointInBackground: true).Pragmas);
+        var (_, stored) = await InsertForChatAsync(_chatId, "through-writer", writer);
+        var settings = await writer.RunAsync("PRAGMA synchronous;", _ => { }, async c => Convert.ToInt64(await c.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        await writer.DisposeAsync();
+
+        stored!.Seq.Should().Be(1);
+        settings.Should().Be(2, "FULL is synchronous level 2 on the writer connection too");
+        var late = async () => await InsertForChatAsync(_chatId, "after-dispose", writer);
+        await late.Should().ThrowAsync<ObjectDisposedException>("a stopped host takes no more messages");
+        await using var reader = new HotlineDbContext(_options);
+        (await reader.Messages.SingleAsync()).ClientMessageId.Should().Be("through-writer");
     }
 
     [Fact]
@@ -112,7 +133,7 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
         (await reader.Messages.CountAsync()).Should().Be(1);
     }
 
-    private async Task<(ChatFacts? Chat, ChatMessageRecord? Stored)> InsertForChatAsync(Guid chatId, string clientMessageId)
+    private async Task<(ChatFacts? Chat, ChatMessageRecord? Stored)> InsertForChatAsync(Guid chatId, string clientMessageId, SqliteMessageWriter? writer = null)
     {
         await using var db = new HotlineDbContext(_options);
         var message = new ChatMessageRecord
@@ -124,7 +145,7 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
             Text = "Hvornår kan jeg hente mit pas?",
             SentAt = DateTimeOffset.UtcNow,
         };
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None);
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None, writer);
         return (chat, stored ? message : null);
     }
 
