@@ -52,7 +52,8 @@ public sealed class SqliteMessageWriter(string connectionString, string pragmas)
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync(TimeSpan.FromSeconds(5));
+        // A statement still running after the host stopped its connections gets five seconds to finish.
+        var turn = await _gate.WaitAsync(TimeSpan.FromSeconds(5));
         try
         {
             _disposed = true;
@@ -60,7 +61,10 @@ public sealed class SqliteMessageWriter(string connectionString, string pragmas)
         }
         finally
         {
-            _gate.Release();
+            if (turn)
+            {
+                _gate.Release();
+            }
         }
     }
 
