@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using SharedHotline.Domain.Chats;
+using SharedHotline.Infrastructure.Persistence;
+using SharedHotline.Testing;
+
+namespace SharedHotline.Infrastructure.Tests.Persistence;
+
+/// <summary>The message path's one command on a real PostgreSQL server: read the chat, store only while it is open.</summary>
+public sealed class PostgresMessageStoreTests : IAsyncLifetime
+{
+    private PostgresServer _postgres = null!;
+    private DbContextOptions<PostgresHotlineDbContext> _options = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        _options = new DbContextOptionsBuilder<PostgresHotlineDbContext>()
+            .UseNpgsql(PostgresConnectionTuning.Apply(await _postgres.CreateDatabaseAsync()))
+            .Options;
+        await using var db = new PostgresHotlineDbContext(_options);
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+
+    [Fact]
+    public async Task A_message_is_stored_with_the_chats_citizen_name_while_the_chat_is_open_and_refused_once_it_has_ended()
+    {
+        var agent = Guid.NewGuid();
+        var chatId = Guid.NewGuid();
+        await using (var db = new PostgresHotlineDbContext(_options))
+        {
+            db.Chats.Add(new ChatRecord { Id = chatId, Reference = "HOL-PG0001", KommuneKode = 316, Topic = "pas", CitizenName = "Ærø Åberg", State = ChatState.Active, AgentId = agent, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await StoreAsync(chatId, "pg-a");
+        var second = await StoreAsync(chatId, "pg-b");
+        await using (var db = new PostgresHotlineDbContext(_options))
+        {
+            var chat = await db.Chats.SingleAsync(c => c.Id == chatId);
+            chat.State = ChatState.Ended;
+            await db.SaveChangesAsync();
+        }
+
+        var afterEnd = await StoreAsync(chatId, "pg-after-end");
+        var noChat = await StoreAsync(Guid.NewGuid(), "pg-no-chat");
+
+        first.Chat.Should().Be(new ChatFacts("HOL-PG0001", 316, "Ærø Åberg", ChatState.Active, agent));
+        first.Seq.Should().Be(1);
+        second.Seq.Should().Be(2);
+        afterEnd.Chat!.State.Should().Be(ChatState.Ended);
+        afterEnd.Seq.Should().BeNull("an ended chat takes no more messages");
+        noChat.Chat.Should().BeNull();
+        noChat.Seq.Should().BeNull();
+        await using var reader = new PostgresHotlineDbContext(_options);
+        var stored = await reader.Messages.Where(m => m.ChatId == chatId).OrderBy(m => m.Seq).ToListAsync();
+        stored.Select(m => m.ClientMessageId).Should().Equal("pg-a", "pg-b");
+        stored.Should().OnlyContain(m => m.SenderName == "Ærø Åberg");
+    }
+
+    private async Task<(ChatFacts? Chat, long? Seq)> StoreAsync(Guid chatId, string clientMessageId)
+    {
+        await using var db = new PostgresHotlineDbContext(_options);
+        var message = new ChatMessageRecord
+        {
+            Id = Guid.NewGuid(),
+            ChatId = chatId,
+            ClientMessageId = clientMessageId,
+            Sender = MessageSender.Citizen,
+            Text = "Kan jeg forny mit pas online?",
+            SentAt = DateTimeOffset.UtcNow,
+        };
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None);
+        return (chat, stored ? message.Seq : null);
+    }
+}
