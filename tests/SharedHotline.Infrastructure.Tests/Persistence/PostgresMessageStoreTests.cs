@@ -62,16 +62,8 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
     private async Task<(ChatFacts? Chat, long? Seq)> StoreAsync(Guid chatId, string clientMessageId)
     {
         await using var db = new PostgresHotlineDbContext(_options);
-        var message = new ChatMessageRecord
-        {
-            Id = Guid.NewGuid(),
-            ChatId = chatId,
-            ClientMessageId = clientMessageId,
-            Sender = MessageSender.Citizen,
-            Text = "Kan jeg forny mit pas online?",
-            SentAt = DateTimeOffset.UtcNow,
-        };
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None);
+        var message = CitizenMessages.New(chatId, clientMessageId);
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, senderNameFromChat: true, CancellationToken.None);
         return (chat, stored ? message.Seq : null);
     }
 }

@@ -136,32 +136,15 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
     private async Task<(ChatFacts? Chat, ChatMessageRecord? Stored)> InsertForChatAsync(Guid chatId, string clientMessageId, SqliteMessageWriter? writer = null)
     {
         await using var db = new HotlineDbContext(_options);
-        var message = new ChatMessageRecord
-        {
-            Id = Guid.NewGuid(),
-            ChatId = chatId,
-            ClientMessageId = clientMessageId,
-            Sender = MessageSender.Citizen,
-            Text = "Hvornår kan jeg hente mit pas?",
-            SentAt = DateTimeOffset.UtcNow,
-        };
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Queued, ChatState.Assigned, ChatState.Active], senderNameFromChat: true, CancellationToken.None, writer);
+        var message = CitizenMessages.New(chatId, clientMessageId);
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, senderNameFromChat: true, CancellationToken.None, writer);
         return (chat, stored ? message : null);
     }
 
     private async Task<long> InsertAsync(string clientMessageId)
     {
         await using var db = new HotlineDbContext(_options);
-        return await ChatMessageInsert.ExecuteAsync(db, new ChatMessageRecord
-        {
-            Id = Guid.NewGuid(),
-            ChatId = _chatId,
-            ClientMessageId = clientMessageId,
-            Sender = MessageSender.Citizen,
-            SenderName = "Åse",
-            Text = "Hvornår kan jeg hente mit pas?",
-            SentAt = DateTimeOffset.UtcNow,
-        }, CancellationToken.None);
+        return await ChatMessageInsert.ExecuteAsync(db, CitizenMessages.New(_chatId, clientMessageId, "Åse"), CancellationToken.None);
     }
 
     private static async Task<long> Scalar(HotlineDbContext db, string sql)
