@@ -107,12 +107,13 @@ public static class ChatMessageInsert
     /// <summary>
     /// Reads the chat and stores the message in one command (one round trip on PostgreSQL): the insert only
     /// happens while the chat is in one of <paramref name="writable"/>, checked inside the statement, so a chat
-    /// ended a moment ago on another node is never written to. With <paramref name="senderNameFromChat"/> the
-    /// message's sender name is the chat's citizen name. Returns the chat (null when there is none) and whether
-    /// the message was stored; its <see cref="ChatMessageRecord.Seq"/> is set when it was.
+    /// ended a moment ago on another node is never written to. A citizen's message takes the chat's citizen name;
+    /// an agent's is only stored while the chat is the sending agent's (<see cref="ChatRecord.AgentId"/>).
+    /// Returns the chat (null when there is none) and whether the message was stored; its
+    /// <see cref="ChatMessageRecord.Seq"/> is set when it was.
     /// </summary>
     public static async Task<(ChatFacts? Chat, bool Stored)> ExecuteForChatAsync(
-        HotlineDbContext db, ChatMessageRecord message, ChatState[] writable, bool senderNameFromChat, CancellationToken ct, SqliteMessageWriter? writer = null)
+        HotlineDbContext db, ChatMessageRecord message, ChatState[] writable, CancellationToken ct, SqliteMessageWriter? writer = null)
     {
         if (writable.Length is 0 or > GuardStates)
         {
@@ -120,7 +121,14 @@ public static class ChatMessageInsert
         }
 
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
-        return await RunAsync(db, writer, statement, senderNameFromChat ? statement.GuardedCitizenSql : statement.GuardedSql, message, writable, async command =>
+        var senderNameFromChat = message.Sender == MessageSender.Citizen;
+        var sql = message.Sender switch
+        {
+            MessageSender.Citizen => statement.GuardedCitizenSql,
+            MessageSender.Agent when message.AgentId is not null => statement.GuardedAgentSql,
+            _ => throw new ArgumentException("Only a citizen's or an agent's message is stored this way.", nameof(message)),
+        };
+        return await RunAsync(db, writer, statement, sql, message, writable, async command =>
         {
             // Once the command runs, it is read to the end whatever happens to the caller: disposing a SQLite
             // reader early still steps the INSERT, and the caller must then learn that the message is stored.
@@ -155,7 +163,7 @@ public static class ChatMessageInsert
 
     private sealed record Statement(
         string Sql,
-        string GuardedSql,
+        string GuardedAgentSql,
         string GuardedCitizenSql,
         IReadOnlyList<Column> Columns,
         RelationalTypeMapping StateMapping)
@@ -180,6 +188,7 @@ public static class ChatMessageInsert
             string? seqColumn = null;
             string? chatIdPlaceholder = null;
             var senderNameIndex = -1;
+            string? agentIdPlaceholder = null;
             foreach (var property in entity.GetProperties())
             {
                 var column = sql.DelimitIdentifier(property.GetColumnName(table)!);
@@ -206,6 +215,10 @@ public static class ChatMessageInsert
                 {
                     senderNameIndex = values.Count - 1;
                 }
+                else if (property.Name == nameof(ChatMessageRecord.AgentId))
+                {
+                    agentIdPlaceholder = values[^1];
+                }
             }
 
             var chatIdColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(ChatMessageRecord.ChatId))!.GetColumnName(table)!);
@@ -225,12 +238,13 @@ public static class ChatMessageInsert
                 : v).ToList();
             var citizenValues = guardedValues.ToList();
             citizenValues[senderNameIndex] = $"(SELECT {ChatColumn(nameof(ChatRecord.CitizenName))} FROM {chatTableName} WHERE {chatWhere})";
-            var guard = $" WHERE EXISTS (SELECT 1 FROM {chatTableName} WHERE {chatWhere} AND {ChatColumn(nameof(ChatRecord.State))} IN ({states})) RETURNING {seqColumn}";
+            var open = $"{chatWhere} AND {ChatColumn(nameof(ChatRecord.State))} IN ({states})";
+            string Guard(string condition) => $" WHERE EXISTS (SELECT 1 FROM {chatTableName} WHERE {condition}) RETURNING {seqColumn}";
             string Insert(IEnumerable<string> selected) => string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", selected));
             return new Statement(
                 Insert(values) + $" FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
-                lookup + "\n" + Insert(guardedValues) + guard,
-                lookup + "\n" + Insert(citizenValues) + guard,
+                lookup + "\n" + Insert(guardedValues) + Guard($"{open} AND {ChatColumn(nameof(ChatRecord.AgentId))} = {agentIdPlaceholder}"),
+                lookup + "\n" + Insert(citizenValues) + Guard(open),
                 columns,
                 (RelationalTypeMapping)chats.FindProperty(nameof(ChatRecord.State))!.GetRelationalTypeMapping());
         }

@@ -143,22 +143,20 @@ public sealed class AgentChats(
     }
 
     /// <summary>
-    /// Stores an agent's message and sends it to the citizen. The common case (the chat is mine by the live state and
-    /// already accepted) is one command that reads the chat and stores the message while it is active; the first
-    /// message of an offered chat accepts it, and a resend, a race or a closed chat take the ordinary path.
+    /// Stores an agent's message and sends it to the citizen. The common case (an accepted chat of mine) is one
+    /// command that reads the chat and stores the message only while the chat is active and, in the database, this
+    /// agent's. Everything else takes the ordinary path, which checks the live assignment and explains a refusal:
+    /// the first message of an offered chat accepts it there, and a resend, a race or a closed chat are answered.
     /// </summary>
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
         var id = ChatMessageLog.ValidateClientMessageId(clientMessageId);
         var body = MessageText.Validate(text);
-        if (await live.GetAssignedAgentAsync(chatId, ct) == agentId)
+        var name = await names.FirstNameAsync(db, agentId, ct);
+        var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Agent, agentId, name, id, body, AgentWritable, ct);
+        if (fast is { Chat: { } facts, Stored: { } stored })
         {
-            var name = await names.FirstNameAsync(db, agentId, ct);
-            var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Agent, agentId, name, id, body, AgentWritable, ct);
-            if (fast is { Chat: { } facts, Stored: { } stored })
-            {
-                return await StoredAsync(stored, facts.KommuneKode, agentId, connectionId);
-            }
+            return await StoredAsync(stored, facts.KommuneKode, agentId, connectionId);
         }
 
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);

@@ -56,7 +56,7 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
         var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
         try
         {
-            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, senderNameFromChat: sender == MessageSender.Citizen, ct, sqliteWriter);
+            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, ct, sqliteWriter);
             return new ChatAppend(chat, stored ? new Appended(message, false) : null);
         }
         catch (DbException) when (!ct.IsCancellationRequested)

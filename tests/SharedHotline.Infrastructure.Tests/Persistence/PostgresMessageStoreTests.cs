@@ -63,7 +63,7 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
     {
         await using var db = new PostgresHotlineDbContext(_options);
         var message = CitizenMessages.New(chatId, clientMessageId);
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, senderNameFromChat: true, CancellationToken.None);
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, CancellationToken.None);
         return (chat, stored ? message.Seq : null);
     }
 }

@@ -133,11 +133,39 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
         (await reader.Messages.CountAsync()).Should().Be(1);
     }
 
+    [Fact]
+    public async Task An_agents_message_is_only_stored_in_a_chat_that_is_that_agents_in_the_database()
+    {
+        var mia = Guid.NewGuid();
+        await using (var db = new HotlineDbContext(_options))
+        {
+            (await db.Chats.SingleAsync(c => c.Id == _chatId)).AgentId = mia;
+            await db.SaveChangesAsync();
+        }
+
+        var fromMia = await InsertAgentAsync(mia, "Mia", "mia-1");
+        var fromAnother = await InsertAgentAsync(Guid.NewGuid(), "Bo", "bo-1");
+
+        fromMia.Should().BeTrue();
+        fromAnother.Should().BeFalse("an agent the chat is not assigned to writes nothing, whatever chat id they send");
+        await using var reader = new HotlineDbContext(_options);
+        (await reader.Messages.SingleAsync()).SenderName.Should().Be("Mia");
+    }
+
+    private async Task<bool> InsertAgentAsync(Guid agentId, string name, string clientMessageId)
+    {
+        await using var db = new HotlineDbContext(_options);
+        var message = CitizenMessages.New(_chatId, clientMessageId, name);
+        message.Sender = MessageSender.Agent;
+        message.AgentId = agentId;
+        return (await ChatMessageInsert.ExecuteForChatAsync(db, message, [ChatState.Active], CancellationToken.None)).Stored;
+    }
+
     private async Task<(ChatFacts? Chat, ChatMessageRecord? Stored)> InsertForChatAsync(Guid chatId, string clientMessageId, SqliteMessageWriter? writer = null)
     {
         await using var db = new HotlineDbContext(_options);
         var message = CitizenMessages.New(chatId, clientMessageId);
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, senderNameFromChat: true, CancellationToken.None, writer);
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, CancellationToken.None, writer);
         return (chat, stored ? message : null);
     }
 
