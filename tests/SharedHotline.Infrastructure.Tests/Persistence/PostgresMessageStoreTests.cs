@@ -36,6 +36,8 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
 
         var first = await StoreAsync(chatId, "pg-a");
         var second = await StoreAsync(chatId, "pg-b");
+        var fromTheAgent = await StoreAsync(chatId, "pg-agent", agent);
+        var fromAnotherAgent = await StoreAsync(chatId, "pg-other-agent", Guid.NewGuid());
         await using (var db = new PostgresHotlineDbContext(_options))
         {
             var chat = await db.Chats.SingleAsync(c => c.Id == chatId);
@@ -49,21 +51,30 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
         first.Chat.Should().Be(new ChatFacts("HOL-PG0001", 316, "Ærø Åberg", ChatState.Active, agent));
         first.Seq.Should().Be(1);
         second.Seq.Should().Be(2);
+        fromTheAgent.Seq.Should().Be(3, "the chat is this agent's");
+        fromAnotherAgent.Seq.Should().BeNull("an agent the chat is not assigned to writes nothing");
         afterEnd.Chat!.State.Should().Be(ChatState.Ended);
         afterEnd.Seq.Should().BeNull("an ended chat takes no more messages");
         noChat.Chat.Should().BeNull();
         noChat.Seq.Should().BeNull();
         await using var reader = new PostgresHotlineDbContext(_options);
         var stored = await reader.Messages.Where(m => m.ChatId == chatId).OrderBy(m => m.Seq).ToListAsync();
-        stored.Select(m => m.ClientMessageId).Should().Equal("pg-a", "pg-b");
-        stored.Should().OnlyContain(m => m.SenderName == "Ærø Åberg");
+        stored.Select(m => m.ClientMessageId).Should().Equal("pg-a", "pg-b", "pg-agent");
+        stored.Where(m => m.Sender == MessageSender.Citizen).Should().OnlyContain(m => m.SenderName == "Ærø Åberg");
+        stored.Single(m => m.Sender == MessageSender.Agent).SenderName.Should().Be("Mia");
     }
 
-    private async Task<(ChatFacts? Chat, long? Seq)> StoreAsync(Guid chatId, string clientMessageId)
+    private async Task<(ChatFacts? Chat, long? Seq)> StoreAsync(Guid chatId, string clientMessageId, Guid? agentId = null)
     {
         await using var db = new PostgresHotlineDbContext(_options);
-        var message = CitizenMessages.New(chatId, clientMessageId);
-        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, CitizenMessages.Writable, CancellationToken.None);
+        var message = CitizenMessages.New(chatId, clientMessageId, agentId is null ? null : "Mia");
+        if (agentId is not null)
+        {
+            message.Sender = MessageSender.Agent;
+            message.AgentId = agentId;
+        }
+
+        var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, agentId is null ? CitizenMessages.Writable : [ChatState.Active], CancellationToken.None);
         return (chat, stored ? message.Seq : null);
     }
 }
