@@ -20,6 +20,7 @@ public sealed class AgentChats(
     RotaProvider rota,
     ChatDispatcher dispatcher,
     ChatNotifier notify,
+    StoredMessages acks,
     Events.DomainEventPublisher events,
     AgentNames names,
     TimeProvider time,
@@ -156,7 +157,7 @@ public sealed class AgentChats(
         var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Agent, agentId, name, id, body, AgentWritable, ct);
         if (fast is { Chat: { } facts, Stored: { } stored })
         {
-            return await StoredAsync(stored, facts.KommuneKode, agentId, connectionId);
+            return await acks.AcknowledgeAsync(stored, facts.KommuneKode, agentId, connectionId);
         }
 
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
@@ -173,26 +174,10 @@ public sealed class AgentChats(
 
         var firstName = await names.FirstNameAsync(db, agentId, ct);
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, firstName, id, body, ct);
-        return await StoredAsync(appended, chat.KommuneKode, agentId, connectionId);
+        return await acks.AcknowledgeAsync(appended, chat.KommuneKode, agentId, connectionId);
     }
 
     private static readonly ChatState[] AgentWritable = [ChatState.Active];
-
-    private async Task<MessageAck> StoredAsync(ChatMessageLog.Appended appended, int kommuneKode, Guid agentId, string? connectionId)
-    {
-        var m = appended.Message;
-        if (!appended.Duplicate)
-        {
-            logger.LogDebug("Chat {ChatId} agent message {Seq} stored", m.ChatId, m.Seq);
-            events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "agent", m.SentAt));
-        }
-
-        // A resend usually means the first answer was lost, perhaps before the message was pushed: push it again
-        // (clients drop a number they have seen).
-        await notify.MessageAsync(m.ToContract(), agentId, connectionId);
-
-        return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
-    }
 
     public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
     {

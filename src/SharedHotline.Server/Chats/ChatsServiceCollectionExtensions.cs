@@ -33,6 +33,7 @@ public static class ChatsServiceCollectionExtensions
 
         services.AddSingleton<HotlineHubFilter>();
         services.AddSingleton<ChatNotifier>();
+        services.AddSingleton<StoredMessages>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<HandleTimes>();
         services.AddSingleton<AgentConnections>();

@@ -19,6 +19,7 @@ public sealed class CitizenChats(
     RotaProvider rota,
     ChatDispatcher dispatcher,
     ChatNotifier notify,
+    StoredMessages acks,
     CitizenSessionTokens tokens,
     Events.DomainEventPublisher events,
     QueuedChatCap queueCap,
@@ -108,31 +109,15 @@ public sealed class CitizenChats(
         var fast = await messages.TryAppendToChatAsync(chatId, MessageSender.Citizen, null, null, id, body, CitizenWritable, ct);
         if (fast is { Chat: { } facts, Stored: { } stored })
         {
-            return await StoredAsync(stored, facts.KommuneKode, facts.AgentId, connectionId);
+            return await acks.AcknowledgeAsync(stored, facts.KommuneKode, facts.AgentId, connectionId);
         }
 
         var chat = await OpenChatAsync(token, ct);
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Citizen, null, chat.CitizenName, id, body, ct);
-        return await StoredAsync(appended, chat.KommuneKode, chat.AgentId, connectionId);
+        return await acks.AcknowledgeAsync(appended, chat.KommuneKode, chat.AgentId, connectionId);
     }
 
     private static readonly ChatState[] CitizenWritable = [ChatState.Queued, ChatState.Assigned, ChatState.Active];
-
-    private async Task<MessageAck> StoredAsync(ChatMessageLog.Appended appended, int kommuneKode, Guid? agentId, string? connectionId)
-    {
-        var m = appended.Message;
-        if (!appended.Duplicate)
-        {
-            logger.LogDebug("Chat {ChatId} citizen message {Seq} stored", m.ChatId, m.Seq);
-            events.Enqueue(new Domain.Events.ChatMessageStored(m.ChatId, kommuneKode, m.Seq, "citizen", m.SentAt));
-        }
-
-        // A resend usually means the first answer was lost, perhaps before the message was pushed: push it again
-        // (clients drop a number they have seen).
-        await notify.MessageAsync(m.ToContract(), agentId, connectionId);
-
-        return new MessageAck(m.Id, m.ChatId, m.Seq, m.ClientMessageId, m.SentAt, appended.Duplicate);
-    }
 
     public async Task TypingAsync(string? token, bool isTyping, CancellationToken ct)
     {
