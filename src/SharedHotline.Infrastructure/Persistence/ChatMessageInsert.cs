@@ -98,6 +98,7 @@ public static class ChatMessageInsert
             command.Parameters.Add(column.Mapping.CreateParameter(command, column.ParameterName, column.Property.GetValue(message), column.Nullable));
         }
 
+        // The guard always has GuardStates placeholders; fewer writable states repeat the last one.
         for (var i = 0; writable.Length > 0 && i < GuardStates; i++)
         {
             command.Parameters.Add(statement.StateMapping.CreateParameter(command, $"s{i}", writable[Math.Min(i, writable.Length - 1)], nullable: false));

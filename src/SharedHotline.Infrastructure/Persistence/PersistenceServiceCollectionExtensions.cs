@@ -43,11 +43,10 @@ public static class PersistenceServiceCollectionExtensions
             var checkpointSeconds = configuration.GetValue("Hotline:Sqlite:CheckpointSeconds", 1.0);
             var durability = new SqliteDurabilityInterceptor(configuration["Hotline:Sqlite:Synchronous"] ?? "NORMAL", checkpointInBackground: checkpointSeconds > 0);
             services.AddDbContextPool<HotlineDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(durability));
-            var messages = connectionString;
-            services.AddSingleton(_ => new SqliteMessageWriter(messages, durability.Pragmas));
+            var sqlite = connectionString;
+            services.AddSingleton(_ => new SqliteMessageWriter(sqlite, durability.Pragmas));
             if (checkpointSeconds > 0)
             {
-                var sqlite = connectionString;
                 services.AddSingleton(sp => new SqliteCheckpointer(
                     sqlite,
                     TimeSpan.FromSeconds(checkpointSeconds),

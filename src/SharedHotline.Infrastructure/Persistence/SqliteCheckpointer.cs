@@ -10,7 +10,7 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// commit's fsync of the database file: every few hundred chat messages one citizen waited milliseconds for
 /// an acknowledgement (p99.9 5.6 ms against a 30 µs insert on the development VM, docs/benchmarks.md).
 /// Writers therefore run with <c>wal_autocheckpoint=0</c> (<see cref="SqliteDurabilityInterceptor"/>) and this
-/// service checkpoints every <see cref="Interval"/>. A PASSIVE checkpoint never blocks writers or readers; it
+/// service checkpoints every <c>interval</c>. A PASSIVE checkpoint never blocks writers or readers; it
 /// copies what no reader still needs, and the log restarts from its beginning once it is fully copied.
 /// Checkpointing is about file size and read speed only: a committed message is durable in the log. It runs on
 /// the real clock, not the app's (tests and demos move that one).

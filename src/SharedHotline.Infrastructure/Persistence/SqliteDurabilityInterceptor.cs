@@ -17,15 +17,14 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// </summary>
 public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpointInBackground = false) : DbConnectionInterceptor
 {
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     // busy_timeout: SQLite has one writer at a time. Without it a second writer gets SQLITE_BUSY at once and
     // Microsoft.Data.Sqlite retries after sleeping 150 ms, which showed as a 150 ms step in message latency
     // under load; SQLite's own busy handler retries after 1, 2, 5, 10 ... ms instead.
-    private readonly string _pragma = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;"
+    /// <summary>What is set on every connection; also for connections opened outside EF (<see cref="SqliteMessageWriter"/>).</summary>
+    public string Pragmas { get; } = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;"
         + (checkpointInBackground ? " PRAGMA wal_autocheckpoint=0;" : "");
-
-    /// <summary>What is set on every connection, for connections opened outside EF (<see cref="SqliteMessageWriter"/>).</summary>
-    public string Pragmas => _pragma;
-    private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
