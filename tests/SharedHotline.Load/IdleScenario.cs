@@ -72,10 +72,12 @@ public sealed class IdleScenario(LoadOptions options, Action<string> progress)
             }
 
             idle.Clear();
-            var relayPerConnection = await RelayFloorAsync(ct);
+            var relayPerConnection = await RelayFloorAsync(options.CitizenUrl, ct);
+            var barePerConnection = options.BareHostUrl is { } bare ? await RelayFloorAsync(bare, ct) : null;
             return new IdleResult(connections, before.ManagedHeapBytes, after.ManagedHeapBytes, (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)connections, answered)
             {
                 RelayHeapPerConnectionBytes = relayPerConnection,
+                BareHostHeapPerConnectionBytes = barePerConnection,
             };
         }
         finally
@@ -87,25 +89,25 @@ public sealed class IdleScenario(LoadOptions options, Action<string> progress)
         }
     }
 
-    /// <summary>The framework's own floor: the same number of idle connections to the bare relay hub.</summary>
-    private async Task<double?> RelayFloorAsync(CancellationToken ct)
+    /// <summary>The same number of idle connections to the relay hub of <paramref name="server"/>.</summary>
+    private async Task<double?> RelayFloorAsync(Uri server, CancellationToken ct)
     {
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        var before = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true);
+        var before = await LoadHelpers.ServerFiguresAsync(server, collect: true);
         var relay = new List<HubConnection>(options.IdleConnections);
         try
         {
             for (var i = 0; i < options.IdleConnections; i += 100)
             {
                 var batch = Enumerable.Range(0, Math.Min(100, options.IdleConnections - i))
-                    .Select(_ => new HubConnectionBuilder().WithUrl(new Uri(options.CitizenUrl, "/hubs/relay"), WebSocketOnly).Build()).ToList();
+                    .Select(_ => new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/relay"), WebSocketOnly).Build()).ToList();
                 await Task.WhenAll(batch.Select(c => c.StartAsync(ct)));
                 relay.AddRange(batch);
             }
 
-            progress($"  {relay.Count} idle relay connections");
+            progress($"  {relay.Count} idle relay connections at {server}");
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            var after = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: true);
+            var after = await LoadHelpers.ServerFiguresAsync(server, collect: true);
             return before is null || after is null
                 ? null
                 : (after.ManagedHeapBytes - before.ManagedHeapBytes) / (double)Math.Max(1, after.Connections - before.Connections);

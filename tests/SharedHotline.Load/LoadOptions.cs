@@ -23,6 +23,9 @@ public sealed record LoadOptions
     public double MessagesPerSecondPerSide { get; init; } = 1;
     public int IdleConnections { get; init; }
 
+    /// <summary>A bare ASP.NET Core host with only a relay hub (SharedHotline.Load.BareHost), for the idle run's framework floor.</summary>
+    public Uri? BareHostUrl { get; init; }
+
     /// <summary>How long the idle run keeps its connections open after measuring, e.g. to take a heap dump.</summary>
     public TimeSpan HoldIdle { get; init; }
     public string Password { get; init; } = "hotline-demo";
@@ -48,6 +51,7 @@ public sealed record LoadOptions
             MessagesPerSecondPerSide = double.Parse(map.GetValueOrDefault("rate") ?? "1", CultureInfo.InvariantCulture),
             IdleConnections = Int("idle", 0),
             HoldIdle = TimeSpan.FromSeconds(Int("hold", 0)),
+            BareHostUrl = map.TryGetValue("bare-url", out var bare) ? new Uri(bare) : null,
             Password = map.GetValueOrDefault("password") ?? "hotline-demo",
             Label = map.GetValueOrDefault("label") ?? "run",
         };

@@ -67,11 +67,15 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
         if (Idle is { } idle)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Idle: {idle.Connections} connections, {idle.HeapPerConnectionBytes / 1024:F1} KiB managed heap each (bare relay hub: {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB); a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Idle: {idle.Connections} connections, {idle.HeapPerConnectionBytes / 1024:F1} KiB managed heap each (the server's relay hub: {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB{BareHost(idle)}); a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started.");
         }
 
         return md.ToString();
     }
+
+    private static string BareHost(IdleResult idle) => idle.BareHostHeapPerConnectionBytes is { } bare
+        ? string.Create(CultureInfo.InvariantCulture, $"; a bare ASP.NET Core host with only a relay hub: {bare / 1024:F1} KiB")
+        : "";
 
     private static void Row(StringBuilder md, ScenarioResult result, string direction, LatencyStats s) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {result.Mode} | {direction} | {s.Count} | {s.P50:F2} | {s.P90:F2} | {s.P99:F2} | {s.Max:F2} | {result.Errors} |");

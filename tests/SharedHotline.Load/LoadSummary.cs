@@ -38,7 +38,7 @@ public static class LoadSummary
         {
             var kib = idle.HeapPerConnectionBytes / 1024;
             md.AppendLine();
-            md.AppendLine(Invariant($"Idle: {idle.Connections} citizen connections held, {kib:F1} KiB managed heap each (≤ 16 KiB) {Verdict(kib <= 16)}, against {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB for the bare relay hub; a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started (≤ 1 s) {Verdict(idle.NewChatAnsweredMs <= 1000)}."));
+            md.AppendLine(Invariant($"Idle: {idle.Connections} citizen connections held, {kib:F1} KiB managed heap each (≤ 16 KiB) {Verdict(kib <= 16)}, against {idle.RelayHeapPerConnectionBytes / 1024:F1} KiB for the server's relay hub{(idle.BareHostHeapPerConnectionBytes is { } bare ? Invariant($" and {bare / 1024:F1} KiB for a bare ASP.NET Core host with only a relay hub") : "")}; a new chat was offered to an agent {idle.NewChatAnsweredMs:F0} ms after it started (≤ 1 s) {Verdict(idle.NewChatAnsweredMs <= 1000)}."));
         }
 
         return md.ToString();

@@ -26,6 +26,9 @@ public sealed record ServerFigures(long ManagedHeapBytes, long WorkingSetBytes, 
 
 public sealed record IdleResult(int Connections, long HeapBeforeBytes, long HeapAfterBytes, double HeapPerConnectionBytes, double NewChatAnsweredMs)
 {
-    /// <summary>The same number of idle connections to the bare relay hub: what the framework itself keeps per connection.</summary>
+    /// <summary>The same number of idle connections to the server's relay hub (the server's pipeline, no hotline code).</summary>
     public double? RelayHeapPerConnectionBytes { get; init; }
+
+    /// <summary>The same number of idle connections to a bare ASP.NET Core host with only a relay hub: the framework's own floor.</summary>
+    public double? BareHostHeapPerConnectionBytes { get; init; }
 }

@@ -17,6 +17,7 @@ fi
 dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
 server=src/SharedHotline.Server/bin/Release/net10.0/SharedHotline.Server.dll
 generator=tests/SharedHotline.Load/bin/Release/net10.0/SharedHotline.Load.dll
+barehost=tests/SharedHotline.Load.BareHost/bin/Release/net10.0/SharedHotline.Load.BareHost.dll
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
@@ -49,8 +50,14 @@ run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --citizen
 # 1. One node, embedded default (SQLite, in-process state).
 p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
 run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
-run --url "http://127.0.0.1:$p" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
 kill -9 "${pids[-1]}"
+# The idle run against a fresh node, and the same connections against a bare ASP.NET Core host (the framework's floor).
+p=$(free_port); start_node embedded-idle "$p" "$(mktemp -d)"
+bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
+run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
+kill -9 "${pids[-1]}" "${pids[-2]}"
 
 # 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
 # PostgreSQL database, as in production (docs/scale-out.md); two processes writing one SQLite file would

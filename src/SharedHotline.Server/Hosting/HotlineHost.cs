@@ -54,14 +54,16 @@ public static class HotlineHost
     public static WebApplication UseHotline(this WebApplication app)
     {
         app.UseHotlineSecurityHeaders();
-        app.UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem));
-        app.UseStatusCodePages();
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>());
+        app.UseUnlessHubSocket(http => http
+            .UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem))
+            .UseStatusCodePages()
+            .UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>()));
         app.UseRouting();
         app.UseHotlineSecurity();
-        app.UseAuthentication();
-        app.UseKommuneTenancy();
-        app.UseAuthorization();
+        app.UseUnlessAnonymousHubSocket(http => http.UseAuthentication());
+        app.UseUnlessHubSocket(http => http.UseKommuneTenancy());
+        app.UseUnlessAnonymousHubSocket(http => http.UseAuthorization());
+        HubSockets.MarkAuthenticationPlaced(app);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();

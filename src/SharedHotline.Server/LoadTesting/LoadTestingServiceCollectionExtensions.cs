@@ -28,7 +28,7 @@ public static class LoadTestingServiceCollectionExtensions
             return app;
         }
 
-        app.MapHub<RelayHub>("/hubs/relay").AllowAnonymous();
+        app.MapHub<RelayHub>(RelayHub.Path).AllowAnonymous();
         app.MapGet("/api/load-test/process", (bool? collect, ConnectionCounter connections) => TypedResults.Ok(ProcessFigures.Read(connections, collect ?? false)))
             .AllowAnonymous()
             .ExcludeFromDescription();

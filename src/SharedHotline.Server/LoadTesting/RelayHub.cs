@@ -8,6 +8,8 @@ namespace SharedHotline.Server.LoadTesting;
 /// </summary>
 public sealed class RelayHub : Hub
 {
+    public const string Path = "/hubs/relay";
+
     public string Register() => Context.ConnectionId;
 
     public Task Send(string targetConnectionId, string clientMessageId, string text) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SharedHotline.Server.Hosting;
 
 namespace SharedHotline.Server.Security;
 
@@ -65,10 +66,10 @@ public static class SecurityServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>After routing: CORS, then the rate limiter.</summary>
+    /// <summary>After routing: CORS (not for hub WebSockets, which browsers do not subject to it), then the rate limiter.</summary>
     public static WebApplication UseHotlineSecurity(this WebApplication app)
     {
-        app.UseCors();
+        app.UseUnlessHubSocket(http => http.UseCors());
         app.UseRateLimiter();
         return app;
     }

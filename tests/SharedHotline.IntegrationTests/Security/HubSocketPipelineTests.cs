@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SharedHotline.Client.Agents;
+using SharedHotline.Client.Citizens;
+using SharedHotline.Client.Contracts;
+using SharedHotline.IntegrationTests.Infrastructure;
+
+namespace SharedHotline.IntegrationTests.Security;
+
+/// <summary>
+/// Hub WebSockets take a short pipeline (HubSockets): a citizen's socket is not run through staff sign-in, an
+/// agent's socket is, exactly once (WebApplication would otherwise add a second authentication step of its own),
+/// and both still work.
+/// </summary>
+public sealed class HubSocketPipelineTests
+{
+    [Fact]
+    public async Task A_citizens_socket_skips_staff_sign_in_an_agents_socket_is_authenticated_once_and_both_chat()
+    {
+        var authenticated = new AuthenticatedPaths();
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(authenticated);
+            services.AddSingleton<IAuthenticationSchemeProvider, RecordingSchemes>();
+        });
+        var token = await server.SignInAsync(Demo.FuresoAgent);
+        authenticated.Clear();
+
+        await using var agent = new AgentHubClient(server.BaseAddress, () => Task.FromResult<string?>(token), WebSocketOnly);
+        var offers = new Inbox<AgentChat>();
+        agent.ChatOffered += offers.Add;
+        await agent.ConnectAsync();
+        await agent.SetPresenceAsync(Presence.Available);
+        await using var citizen = new CitizenHubClient(server.BaseAddress, WebSocketOnly);
+        var inbox = new Inbox<ChatMessage>();
+        citizen.MessageReceived += inbox.Add;
+        await citizen.ConnectAsync();
+        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
+        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
+        await agent.AcceptChatAsync(chat.ChatId);
+        var reply = await agent.SendAsync(chat.ChatId, "Hej, hvad kan jeg hjælpe med?");
+
+        (await inbox.WaitForAsync(m => m.MessageId == reply.MessageId)).Text.Should().Be("Hej, hvad kan jeg hjælpe med?");
+        authenticated.Paths.Should().ContainSingle(p => p == HubPaths.Agent, "the agent's socket is signed in once");
+        authenticated.Paths.Should().NotContain(HubPaths.Citizen, "citizens are anonymous");
+    }
+
+    private static void WebSocketOnly(HttpConnectionOptions o)
+    {
+        o.SkipNegotiation = true;
+        o.Transports = HttpTransportType.WebSockets;
+    }
+
+    public sealed class AuthenticatedPaths
+    {
+        private readonly List<string> _paths = [];
+
+        public IReadOnlyList<string> Paths
+        {
+            get
+            {
+                lock (_paths)
+                {
+                    return [.. _paths];
+                }
+            }
+        }
+
+        public void Add(string path)
+        {
+            lock (_paths)
+            {
+                _paths.Add(path);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_paths)
+            {
+                _paths.Clear();
+            }
+        }
+    }
+
+    /// <summary>The authentication middleware asks for the request handler schemes first thing on every request.</summary>
+    private sealed class RecordingSchemes(IOptions<AuthenticationOptions> options, AuthenticatedPaths paths, IHttpContextAccessor http)
+        : AuthenticationSchemeProvider(options)
+    {
+        public override Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
+        {
+            if (http.HttpContext is { } context)
+            {
+                paths.Add(context.Request.Path.Value ?? "");
+            }
+
+            return base.GetRequestHandlerSchemesAsync();
+        }
+    }
+}
