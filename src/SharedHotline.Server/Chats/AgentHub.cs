@@ -7,19 +7,27 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections, LocalGroupMembers local) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
     public override async Task OnConnectedAsync()
     {
         connections.Connected(AgentId, Context.ConnectionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.AgentGroup(AgentId));
+        var group = ChatNotifier.AgentGroup(AgentId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        local.Joined(group, Context.ConnectionId);
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Closed while joining: OnDisconnectedAsync may already have run, so the copy is dropped here.
+            local.Disconnected(Context.ConnectionId);
+        }
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        local.Disconnected(Context.ConnectionId);
         if (connections.Disconnected(AgentId, Context.ConnectionId))
         {
             await chats.SetPresenceAsync(AgentId, Presence.Offline, CancellationToken.None);

@@ -11,15 +11,16 @@ namespace SharedHotline.Server.Chats;
 public sealed class ChatNotifier(
     IHubContext<CitizenHub, ICitizenHubClient> citizens,
     IHubContext<AgentHub, IAgentHubClient> agents,
+    LocalGroupMembers local,
     ILogger<ChatNotifier> logger)
 {
     public static string ChatGroup(Guid chatId) => $"chat:{chatId:N}";
 
     public static string AgentGroup(Guid agentId) => $"agent:{agentId:N}";
 
-    public ICitizenHubClient Citizen(Guid chatId) => new SafeCitizenClient(citizens.Clients.Group(ChatGroup(chatId)), this);
+    public ICitizenHubClient Citizen(Guid chatId) => CitizenExcept(chatId, null);
 
-    public IAgentHubClient Agent(Guid agentId) => new SafeAgentClient(agents.Clients.Group(AgentGroup(agentId)), this);
+    public IAgentHubClient Agent(Guid agentId) => AgentExcept(agentId, null);
 
     /// <summary>Asks every connected client to fetch what it may have missed.</summary>
     public async Task ResyncEveryoneAsync()
@@ -54,13 +55,54 @@ public sealed class ChatNotifier(
         await second;
     }
 
-    private ICitizenHubClient CitizenExcept(Guid chatId, string? connectionId) => connectionId is null
-        ? Citizen(chatId)
-        : new SafeCitizenClient(citizens.Clients.GroupExcept(ChatGroup(chatId), [connectionId]), this);
+    private SafeCitizenClient CitizenExcept(Guid chatId, string? connectionId) => new(Targets(citizens.Clients, ChatGroup(chatId), connectionId), this);
 
-    private IAgentHubClient AgentExcept(Guid agentId, string? connectionId) => connectionId is null
-        ? Agent(agentId)
-        : new SafeAgentClient(agents.Clients.GroupExcept(AgentGroup(agentId), [connectionId]), this);
+    private SafeAgentClient AgentExcept(Guid agentId, string? connectionId) => new(Targets(agents.Clients, AgentGroup(agentId), connectionId), this);
+
+    /// <summary>
+    /// Where a group event goes. In-process, or when no member of the group is on this node, that is the group
+    /// (less <paramref name="except"/>). Over the backplane with members here, it is each local member directly
+    /// (no Redis round trip before they have it; SignalR writes to a local connection without publishing) and then
+    /// the group less those members for the other nodes, so nobody gets it twice. Every event to a group takes
+    /// this same way, so a connection still receives this node's events in the order they were sent.
+    /// </summary>
+    private T[] Targets<T>(IHubClients<T> clients, string group, string? except)
+    {
+        var here = local.OverBackplane ? local.Of(group) : [];
+        if (here.Length == 0)
+        {
+            return [except is null ? clients.Group(group) : clients.GroupExcept(group, [except])];
+        }
+
+        var targets = new List<T>(here.Length + 1);
+        foreach (var connectionId in here)
+        {
+            if (connectionId != except)
+            {
+                targets.Add(clients.Client(connectionId));
+            }
+        }
+
+        targets.Add(clients.GroupExcept(group, except is null || here.Contains(except) ? here : [.. here, except]));
+        return [.. targets];
+    }
+
+    private Task Safely<T>(T[] targets, Func<T, Task> send, string evt)
+    {
+        if (targets.Length == 1)
+        {
+            return Safely(() => send(targets[0]), evt);
+        }
+
+        var sends = new Task[targets.Length];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var target = targets[i];
+            sends[i] = Safely(() => send(target), evt);
+        }
+
+        return Task.WhenAll(sends);
+    }
 
     private async Task Safely(Func<Task> send, string evt)
     {
@@ -74,31 +116,31 @@ public sealed class ChatNotifier(
         }
     }
 
-    private sealed class SafeCitizenClient(ICitizenHubClient inner, ChatNotifier owner) : ICitizenHubClient
+    private sealed class SafeCitizenClient(ICitizenHubClient[] targets, ChatNotifier owner) : ICitizenHubClient
     {
-        public Task MessageReceived(ChatMessage message) => owner.Safely(() => inner.MessageReceived(message), nameof(MessageReceived));
+        public Task MessageReceived(ChatMessage message) => owner.Safely(targets, t => t.MessageReceived(message), nameof(MessageReceived));
 
-        public Task QueueUpdated(QueueStatus status) => owner.Safely(() => inner.QueueUpdated(status), nameof(QueueUpdated));
+        public Task QueueUpdated(QueueStatus status) => owner.Safely(targets, t => t.QueueUpdated(status), nameof(QueueUpdated));
 
-        public Task ChatStateChanged(ChatStateChanged change) => owner.Safely(() => inner.ChatStateChanged(change), nameof(ChatStateChanged));
+        public Task ChatStateChanged(ChatStateChanged change) => owner.Safely(targets, t => t.ChatStateChanged(change), nameof(ChatStateChanged));
 
-        public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
+        public Task Typing(TypingSignal signal) => owner.Safely(targets, t => t.Typing(signal), nameof(Typing));
 
-        public Task Resync() => owner.Safely(inner.Resync, nameof(Resync));
+        public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
     }
 
-    private sealed class SafeAgentClient(IAgentHubClient inner, ChatNotifier owner) : IAgentHubClient
+    private sealed class SafeAgentClient(IAgentHubClient[] targets, ChatNotifier owner) : IAgentHubClient
     {
-        public Task ChatOffered(AgentChat chat) => owner.Safely(() => inner.ChatOffered(chat), nameof(ChatOffered));
+        public Task ChatOffered(AgentChat chat) => owner.Safely(targets, t => t.ChatOffered(chat), nameof(ChatOffered));
 
-        public Task ChatRemoved(ChatRemoved removed) => owner.Safely(() => inner.ChatRemoved(removed), nameof(ChatRemoved));
+        public Task ChatRemoved(ChatRemoved removed) => owner.Safely(targets, t => t.ChatRemoved(removed), nameof(ChatRemoved));
 
-        public Task MessageReceived(ChatMessage message) => owner.Safely(() => inner.MessageReceived(message), nameof(MessageReceived));
+        public Task MessageReceived(ChatMessage message) => owner.Safely(targets, t => t.MessageReceived(message), nameof(MessageReceived));
 
-        public Task Typing(TypingSignal signal) => owner.Safely(() => inner.Typing(signal), nameof(Typing));
+        public Task Typing(TypingSignal signal) => owner.Safely(targets, t => t.Typing(signal), nameof(Typing));
 
-        public Task QueueChanged(QueueOverview queue) => owner.Safely(() => inner.QueueChanged(queue), nameof(QueueChanged));
+        public Task QueueChanged(QueueOverview queue) => owner.Safely(targets, t => t.QueueChanged(queue), nameof(QueueChanged));
 
-        public Task Resync() => owner.Safely(inner.Resync, nameof(Resync));
+        public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
     }
 }

@@ -32,6 +32,7 @@ public static class ChatsServiceCollectionExtensions
         }
 
         services.AddSingleton<HotlineHubFilter>();
+        services.AddSingleton(new LocalGroupMembers(overBackplane: !string.IsNullOrWhiteSpace(redis)));
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<StoredMessages>();
         services.AddSingleton<ChatDispatcher>();

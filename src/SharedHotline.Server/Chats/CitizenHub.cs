@@ -7,8 +7,14 @@ namespace SharedHotline.Server.Chats;
 /// The citizen's hub: anonymous. Every call after <see cref="StartChat"/> carries the signed session token,
 /// so any node can serve it and a reconnect on another node resumes the same chat.
 /// </summary>
-public sealed class CitizenHub(CitizenChats chats) : Hub<ICitizenHubClient>
+public sealed class CitizenHub(CitizenChats chats, LocalGroupMembers local) : Hub<ICitizenHubClient>
 {
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        local.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public Task<StartChatResult> StartChat(StartChatRequest request) =>
         chats.StartAsync(request, Join, Context.GetHttpContext()?.Connection.RemoteIpAddress, Context.ConnectionAborted);
 
@@ -28,5 +34,15 @@ public sealed class CitizenHub(CitizenChats chats) : Hub<ICitizenHubClient>
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string sessionToken) =>
         chats.HistoryAsync(sessionToken, Context.ConnectionAborted);
 
-    private Task Join(Guid chatId) => Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.ChatGroup(chatId));
+    private async Task Join(Guid chatId)
+    {
+        var group = ChatNotifier.ChatGroup(chatId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        local.Joined(group, Context.ConnectionId);
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Closed while joining: OnDisconnectedAsync may already have run, so the copy is dropped here.
+            local.Disconnected(Context.ConnectionId);
+        }
+    }
 }

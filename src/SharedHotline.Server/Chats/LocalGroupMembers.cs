@@ -1,0 +1,72 @@
+namespace SharedHotline.Server.Chats;
+
+/// <summary>
+/// Which of this node's connections are in each chat and agent group. Over the Redis backplane every group send is
+/// a publish that comes back through Redis even to connections on the sending node; with this list
+/// <see cref="ChatNotifier"/> writes to its own node's members directly (as SignalR does for a single connection)
+/// and publishes for the other nodes, leaving the local ones out. SignalR itself keeps group membership; this is a
+/// copy of the part the hubs add on this node, taken in the same calls (<see cref="CitizenHub"/> joining a chat,
+/// <see cref="AgentHub"/> connecting) and dropped on disconnect, which is when SignalR drops it too.
+/// </summary>
+public sealed class LocalGroupMembers(bool overBackplane)
+{
+    private readonly Dictionary<string, string[]> _byGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _byConnection = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>True when group sends go through a backplane (Redis), so that local delivery saves a round trip.</summary>
+    public bool OverBackplane { get; } = overBackplane;
+
+    public void Joined(string group, string connectionId)
+    {
+        lock (_gate)
+        {
+            var members = _byGroup.GetValueOrDefault(group, []);
+            if (Array.IndexOf(members, connectionId) >= 0)
+            {
+                return;
+            }
+
+            _byGroup[group] = [.. members, connectionId];
+            if (!_byConnection.TryGetValue(connectionId, out var groups))
+            {
+                _byConnection[connectionId] = groups = [];
+            }
+
+            groups.Add(group);
+        }
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (!_byConnection.Remove(connectionId, out var groups))
+            {
+                return;
+            }
+
+            foreach (var group in groups)
+            {
+                var left = Array.FindAll(_byGroup[group], id => id != connectionId);
+                if (left.Length == 0)
+                {
+                    _byGroup.Remove(group);
+                }
+                else
+                {
+                    _byGroup[group] = left;
+                }
+            }
+        }
+    }
+
+    /// <summary>This node's connections in <paramref name="group"/> (a snapshot, never changed afterwards).</summary>
+    public string[] Of(string group)
+    {
+        lock (_gate)
+        {
+            return _byGroup.GetValueOrDefault(group, []);
+        }
+    }
+}
