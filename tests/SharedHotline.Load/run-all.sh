@@ -50,9 +50,8 @@ run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --citizen
 # 1. One node, embedded default (SQLite, in-process state).
 p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
 run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
-kill -9 "${pids[-1]}"
-# The idle run against a fresh node, and the same connections against a bare ASP.NET Core host (the framework's floor).
-p=$(free_port); start_node embedded-idle "$p" "$(mktemp -d)"
+# The idle run against the same (warm) node, and the same connections against a bare ASP.NET Core host (the
+# framework's own floor).
 bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done

@@ -5,13 +5,14 @@ namespace SharedHotline.Server.Hosting;
 
 /// <summary>
 /// A hub's WebSocket is one HTTP request that lasts as long as the connection, so every middleware above the hub
-/// stays suspended in its <c>await next()</c> (a state machine, its captured locals, logging scopes) for hours; at
-/// 10,000 idle citizen tabs that was 2-4 KiB each (docs/benchmarks.md). Middleware that does nothing for an
-/// upgraded socket is therefore skipped for it: error pages, status-code pages, request logging (it would write
-/// its line when the socket closes), CORS (browsers do not apply it to WebSockets) and the kommune context (hub
-/// calls set their own, <see cref="Chats.HotlineHubFilter"/>). The citizen hub is anonymous (as is the load tests'
-/// relay hub, so that it stays a like-for-like baseline), so their sockets also skip authentication and authorization. Forwarded headers, security headers and the per-address rate limit
-/// still run for every socket, and negotiate requests take the whole pipeline.
+/// stays suspended in its <c>await next()</c> (a state machine, its captured locals, logging scopes) for hours: 3 KiB
+/// of an idle citizen tab's 23.5 KiB (docs/benchmarks.md). Middleware that does nothing for an upgraded socket is
+/// therefore skipped for it: error pages, status-code pages, request logging (it would write its line when the
+/// socket closes), CORS (browsers do not apply it to WebSockets) and the kommune context (hub calls set their own,
+/// <see cref="Chats.HotlineHubFilter"/>). The citizen hub is anonymous, as is the load tests' relay hub (so that it
+/// stays a like-for-like baseline), so their sockets also skip authentication and authorization. Forwarded
+/// headers, the security headers and the per-address rate limit still run for every socket, the agent hub's socket
+/// is still signed in and authorized, and negotiate requests take the whole pipeline.
 /// </summary>
 public static class HubSockets
 {
@@ -21,7 +22,8 @@ public static class HubSockets
 
     /// <summary>A WebSocket upgrade request to an anonymous hub: the citizen hub, or the load tests' relay hub.</summary>
     public static bool IsAnonymousHubSocket(HttpContext http) =>
-        (http.Request.Path.Equals(HubPaths.Citizen, StringComparison.OrdinalIgnoreCase) || http.Request.Path.Equals(RelayHub.Path, StringComparison.OrdinalIgnoreCase))
+        (http.Request.Path.Equals(HubPaths.Citizen, StringComparison.OrdinalIgnoreCase)
+            || http.Request.Path.Equals(RelayHub.Path, StringComparison.OrdinalIgnoreCase))
         && IsWebSocketUpgrade(http.Request);
 
     /// <summary>Adds <paramref name="middleware"/> for every request except hub WebSockets.</summary>
