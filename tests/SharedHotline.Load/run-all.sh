@@ -55,8 +55,10 @@ run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
 bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null || { echo "bare host did not start"; tail -20 "$out/bare-host.log"; exit 1; }
 run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
-kill -9 "${pids[-1]}" "${pids[-2]}"
+kill -9 "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
+pids=("${pids[@]:0:${#pids[@]}-2}")
 
 # 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
 # PostgreSQL database, as in production (docs/scale-out.md); two processes writing one SQLite file would

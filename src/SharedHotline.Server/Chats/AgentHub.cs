@@ -15,13 +15,18 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
     {
         connections.Connected(AgentId, Context.ConnectionId);
         var group = ChatNotifier.AgentGroup(AgentId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         local.Joined(group, Context.ConnectionId);
-        if (Context.ConnectionAborted.IsCancellationRequested)
+        try
         {
-            // Closed while joining: OnDisconnectedAsync may already have run, so the copy is dropped here.
-            local.Disconnected(Context.ConnectionId);
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync when OnConnectedAsync fails.
+            local.Left(group, Context.ConnectionId);
+            throw;
+        }
+
         await base.OnConnectedAsync();
     }
 

@@ -64,7 +64,8 @@ public sealed class ChatNotifier(
     /// (less <paramref name="except"/>). Over the backplane with members here, it is each local member directly
     /// (no Redis round trip before they have it; SignalR writes to a local connection without publishing) and then
     /// the group less those members for the other nodes, so nobody gets it twice. Every event to a group takes
-    /// this same way, so a connection still receives this node's events in the order they were sent.
+    /// this same way and members are recorded before they join, so a connection receives this node's events to
+    /// its group in the order they were sent.
     /// </summary>
     private T[] Targets<T>(IHubClients<T> clients, string group, string? except)
     {

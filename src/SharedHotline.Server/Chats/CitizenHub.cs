@@ -37,8 +37,17 @@ public sealed class CitizenHub(CitizenChats chats, LocalGroupMembers local) : Hu
     private async Task Join(Guid chatId)
     {
         var group = ChatNotifier.ChatGroup(chatId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         local.Joined(group, Context.ConnectionId);
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+        catch
+        {
+            local.Left(group, Context.ConnectionId);
+            throw;
+        }
+
         if (Context.ConnectionAborted.IsCancellationRequested)
         {
             // Closed while joining: OnDisconnectedAsync may already have run, so the copy is dropped here.

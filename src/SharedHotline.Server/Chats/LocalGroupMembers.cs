@@ -6,7 +6,9 @@ namespace SharedHotline.Server.Chats;
 /// <see cref="ChatNotifier"/> writes to its own node's members directly (as SignalR does for a single connection)
 /// and publishes for the other nodes, leaving the local ones out. SignalR itself keeps group membership; this is a
 /// copy of the part the hubs add on this node, taken in the same calls (<see cref="CitizenHub"/> joining a chat,
-/// <see cref="AgentHub"/> connecting) and dropped on disconnect, which is when SignalR drops it too.
+/// <see cref="AgentHub"/> connecting) just before SignalR's own, so a joining connection never gets an event through
+/// Redis that a later direct one could overtake, and dropped on disconnect, which is when SignalR drops it too.
+/// Without a backplane it keeps nothing: in-process group sends are local already.
 /// </summary>
 public sealed class LocalGroupMembers(bool overBackplane)
 {
@@ -19,6 +21,11 @@ public sealed class LocalGroupMembers(bool overBackplane)
 
     public void Joined(string group, string connectionId)
     {
+        if (!OverBackplane)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var members = _byGroup.GetValueOrDefault(group, []);
@@ -37,6 +44,22 @@ public sealed class LocalGroupMembers(bool overBackplane)
         }
     }
 
+    /// <summary>Takes back <see cref="Joined"/> when SignalR's own join failed.</summary>
+    public void Left(string group, string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_byConnection.TryGetValue(connectionId, out var groups) && groups.Remove(group))
+            {
+                Drop(group, connectionId);
+                if (groups.Count == 0)
+                {
+                    _byConnection.Remove(connectionId);
+                }
+            }
+        }
+    }
+
     public void Disconnected(string connectionId)
     {
         lock (_gate)
@@ -48,16 +71,21 @@ public sealed class LocalGroupMembers(bool overBackplane)
 
             foreach (var group in groups)
             {
-                var left = Array.FindAll(_byGroup[group], id => id != connectionId);
-                if (left.Length == 0)
-                {
-                    _byGroup.Remove(group);
-                }
-                else
-                {
-                    _byGroup[group] = left;
-                }
+                Drop(group, connectionId);
             }
+        }
+    }
+
+    private void Drop(string group, string connectionId)
+    {
+        var left = Array.FindAll(_byGroup[group], id => id != connectionId);
+        if (left.Length == 0)
+        {
+            _byGroup.Remove(group);
+        }
+        else
+        {
+            _byGroup[group] = left;
         }
     }
 

@@ -54,16 +54,13 @@ public static class HotlineHost
     public static WebApplication UseHotline(this WebApplication app)
     {
         app.UseHotlineSecurityHeaders();
-        app.UseUnlessHubSocket(http => http
+        app.UseUnlessAnonymousHubSocket(http => http
             .UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem))
             .UseStatusCodePages()
             .UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>()));
         app.UseRouting();
         app.UseHotlineSecurity();
-        app.UseUnlessAnonymousHubSocket(http => http.UseAuthentication());
-        app.UseUnlessHubSocket(http => http.UseKommuneTenancy());
-        app.UseUnlessAnonymousHubSocket(http => http.UseAuthorization());
-        HubSockets.MarkAuthenticationPlaced(app);
+        app.UseSignInAndKommune();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();

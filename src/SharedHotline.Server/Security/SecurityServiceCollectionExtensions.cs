@@ -66,10 +66,10 @@ public static class SecurityServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>After routing: CORS (not for hub WebSockets, which browsers do not subject to it), then the rate limiter.</summary>
+    /// <summary>After routing: CORS (not for citizen-hub WebSockets, which browsers do not subject to it), then the rate limiter.</summary>
     public static WebApplication UseHotlineSecurity(this WebApplication app)
     {
-        app.UseUnlessHubSocket(http => http.UseCors());
+        app.UseUnlessAnonymousHubSocket(http => http.UseCors());
         app.UseRateLimiter();
         return app;
     }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client.Citizens;
 using SharedHotline.Client.Contracts;
 using SharedHotline.IntegrationTests.Infrastructure;
+using SharedHotline.Server.Chats;
 
 namespace SharedHotline.IntegrationTests.ScaleOut;
 
@@ -30,6 +32,15 @@ public sealed class LocalDeliveryTests
         await tabThere.ConnectAsync();
         await tabThere.ResumeAsync(citizen.SessionToken!);
 
+        var nodeA = cluster.NodeA.Services.GetRequiredService<LocalGroupMembers>();
+        var nodeB = cluster.NodeB.Services.GetRequiredService<LocalGroupMembers>();
+        var chatGroup = ChatNotifier.ChatGroup(chat.ChatId);
+        var agentGroup = ChatNotifier.AgentGroup((await agent.GetSessionAsync()).AgentId);
+        nodeA.Of(chatGroup).Should().ContainSingle("the first tab is on node A");
+        nodeB.Of(chatGroup).Should().ContainSingle("the second tab is on node B");
+        nodeA.Of(agentGroup).Should().ContainSingle();
+        nodeB.Of(agentGroup).Should().ContainSingle();
+
         var question = await citizen.SendAsync("Hvornår åbner borgerservice?");
         var answer = await agent.SendAsync(chat.ChatId, "I morgen klokken 10.");
         await agentHere.WaitForAsync(m => m.MessageId == question.MessageId);
@@ -49,6 +60,17 @@ public sealed class LocalDeliveryTests
         Ids(tabThereInbox).Should().OnlyHaveUniqueItems().And.Contain([question.MessageId, answer.MessageId]);
         tabHereStates.Items.Count(s => s.Status == ChatStatus.Ended).Should().Be(1);
         tabThereStates.Items.Count(s => s.Status == ChatStatus.Ended).Should().Be(1);
+
+        await tabThere.DisposeAsync();
+        await agentThere.DisposeAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((nodeB.Of(chatGroup).Length > 0 || nodeB.Of(agentGroup).Length > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        nodeB.Of(chatGroup).Should().BeEmpty("a closed tab is dropped from node B's copy");
+        nodeB.Of(agentGroup).Should().BeEmpty("so is a closed agent window");
 
         IEnumerable<Guid> Ids(Inbox<ChatMessage> inbox) => inbox.Items.Where(m => m.ChatId == chat.ChatId).Select(m => m.MessageId);
     }

@@ -14,7 +14,7 @@ namespace SharedHotline.IntegrationTests.Security;
 /// <summary>
 /// Hub WebSockets take a short pipeline (HubSockets): a citizen's socket is not run through staff sign-in, an
 /// agent's socket is, exactly once (WebApplication would otherwise add a second authentication step of its own),
-/// and both still work.
+/// still refuses a caller who is not signed in, and both still work.
 /// </summary>
 public sealed class HubSocketPipelineTests
 {
@@ -50,13 +50,41 @@ public sealed class HubSocketPipelineTests
         authenticated.Paths.Should().NotContain(HubPaths.Citizen, "citizens are anonymous");
     }
 
+    [Fact]
+    public async Task An_agent_socket_without_a_sign_in_is_refused_and_a_staff_token_on_a_citizen_socket_is_not_looked_at()
+    {
+        var authenticated = new AuthenticatedPaths();
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(authenticated);
+            services.AddSingleton<IAuthenticationSchemeProvider, RecordingSchemes>();
+        });
+        var token = await server.SignInAsync(Demo.FuresoAgent);
+        authenticated.Clear();
+
+        await using var anonymousAgent = new AgentHubClient(server.BaseAddress, () => Task.FromResult<string?>(null), WebSocketOnly);
+        var connect = () => anonymousAgent.ConnectAsync();
+        await connect.Should().ThrowAsync<Exception>("the agent hub's socket still requires a signed-in agent");
+        await using var citizen = new CitizenHubClient(server.BaseAddress, o =>
+        {
+            WebSocketOnly(o);
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        });
+        await citizen.ConnectAsync();
+        var started = await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"));
+
+        started.Chat.Should().NotBeNull("the citizen socket works whatever it carries");
+        authenticated.Paths.Should().Contain(HubPaths.Agent).And.NotContain(HubPaths.Citizen);
+    }
+
     private static void WebSocketOnly(HttpConnectionOptions o)
     {
         o.SkipNegotiation = true;
         o.Transports = HttpTransportType.WebSockets;
     }
 
-    public sealed class AuthenticatedPaths
+    private sealed class AuthenticatedPaths
     {
         private readonly List<string> _paths = [];
 
