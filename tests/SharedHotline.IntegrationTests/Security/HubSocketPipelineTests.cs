@@ -22,12 +22,7 @@ public sealed class HubSocketPipelineTests
     public async Task A_citizens_socket_skips_staff_sign_in_an_agents_socket_is_authenticated_once_and_both_chat()
     {
         var authenticated = new AuthenticatedPaths();
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddHttpContextAccessor();
-            services.AddSingleton(authenticated);
-            services.AddSingleton<IAuthenticationSchemeProvider, RecordingSchemes>();
-        });
+        await using var server = await StartRecordingAsync(authenticated);
         var token = await server.SignInAsync(Demo.FuresoAgent);
         authenticated.Clear();
 
@@ -54,12 +49,7 @@ public sealed class HubSocketPipelineTests
     public async Task An_agent_socket_without_a_sign_in_is_refused_and_a_staff_token_on_a_citizen_socket_is_not_looked_at()
     {
         var authenticated = new AuthenticatedPaths();
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddHttpContextAccessor();
-            services.AddSingleton(authenticated);
-            services.AddSingleton<IAuthenticationSchemeProvider, RecordingSchemes>();
-        });
+        await using var server = await StartRecordingAsync(authenticated);
         var token = await server.SignInAsync(Demo.FuresoAgent);
         authenticated.Clear();
 
@@ -77,6 +67,15 @@ public sealed class HubSocketPipelineTests
         started.Chat.Should().NotBeNull("the citizen socket works whatever it carries");
         authenticated.Paths.Should().Contain(HubPaths.Agent).And.NotContain(HubPaths.Citizen);
     }
+
+    /// <summary>A server whose authentication middleware notes the path of every request it runs for.</summary>
+    private static Task<HotlineServer> StartRecordingAsync(AuthenticatedPaths authenticated) =>
+        HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(authenticated);
+            services.AddSingleton<IAuthenticationSchemeProvider, RecordingSchemes>();
+        });
 
     private static void WebSocketOnly(HttpConnectionOptions o)
     {
