@@ -172,8 +172,7 @@ public sealed class AgentChats(
             await AcceptAsync(agentId, chatId, ct);
         }
 
-        var firstName = await names.FirstNameAsync(db, agentId, ct);
-        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, firstName, id, body, ct);
+        var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, name, id, body, ct);
         return await acks.AcknowledgeAsync(appended, chat.KommuneKode, agentId, connectionId);
     }
 
