@@ -14,19 +14,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
     public override async Task OnConnectedAsync()
     {
         connections.Connected(AgentId, Context.ConnectionId);
-        var group = ChatNotifier.AgentGroup(AgentId);
-        local.Joined(group, Context.ConnectionId);
-        try
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        }
-        catch
-        {
-            // SignalR does not call OnDisconnectedAsync when OnConnectedAsync fails.
-            local.Left(group, Context.ConnectionId);
-            throw;
-        }
-
+        await local.JoinAsync(Groups, Context, ChatNotifier.AgentGroup(AgentId));
         await base.OnConnectedAsync();
     }
 

@@ -34,24 +34,5 @@ public sealed class CitizenHub(CitizenChats chats, LocalGroupMembers local) : Hu
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string sessionToken) =>
         chats.HistoryAsync(sessionToken, Context.ConnectionAborted);
 
-    private async Task Join(Guid chatId)
-    {
-        var group = ChatNotifier.ChatGroup(chatId);
-        local.Joined(group, Context.ConnectionId);
-        try
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        }
-        catch
-        {
-            local.Left(group, Context.ConnectionId);
-            throw;
-        }
-
-        if (Context.ConnectionAborted.IsCancellationRequested)
-        {
-            // Closed while joining: OnDisconnectedAsync may already have run, so the copy is dropped here.
-            local.Disconnected(Context.ConnectionId);
-        }
-    }
+    private Task Join(Guid chatId) => local.JoinAsync(Groups, Context, ChatNotifier.ChatGroup(chatId));
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace SharedHotline.Server.Chats;
 
 /// <summary>
@@ -19,7 +21,31 @@ public sealed class LocalGroupMembers(bool overBackplane)
     /// <summary>True when group sends go through a backplane (Redis), so that local delivery saves a round trip.</summary>
     public bool OverBackplane { get; } = overBackplane;
 
-    public void Joined(string group, string connectionId)
+    /// <summary>
+    /// Adds the calling connection to <paramref name="group"/>: recorded here first, then SignalR's own join, taken
+    /// back if that fails (SignalR does not call OnDisconnectedAsync when OnConnectedAsync fails) or if the
+    /// connection closed meanwhile (its OnDisconnectedAsync may already have run).
+    /// </summary>
+    public async Task JoinAsync(IGroupManager groups, HubCallerContext caller, string group)
+    {
+        Joined(group, caller.ConnectionId);
+        try
+        {
+            await groups.AddToGroupAsync(caller.ConnectionId, group);
+        }
+        catch
+        {
+            Left(group, caller.ConnectionId);
+            throw;
+        }
+
+        if (caller.ConnectionAborted.IsCancellationRequested)
+        {
+            Disconnected(caller.ConnectionId);
+        }
+    }
+
+    private void Joined(string group, string connectionId)
     {
         if (!OverBackplane)
         {
@@ -45,7 +71,7 @@ public sealed class LocalGroupMembers(bool overBackplane)
     }
 
     /// <summary>Takes back <see cref="Joined"/> when SignalR's own join failed.</summary>
-    public void Left(string group, string connectionId)
+    private void Left(string group, string connectionId)
     {
         lock (_gate)
         {
