@@ -42,11 +42,11 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
         }
     }
 
-    /// <summary>The result of <see cref="TryAppendToChatAsync"/>: the chat as read in the same command, and the message when stored.</summary>
+    /// <summary>The result of <see cref="TryAppendToChatAsync"/>: when the message was stored, the chat as read by the same statement and the message; otherwise both null.</summary>
     public sealed record ChatAppend(ChatFacts? Chat, Appended? Stored);
 
     /// <summary>
-    /// The message path's one round trip: reads the chat and stores the message only while the chat is in one of
+    /// The message path's one statement: stores the message and reads the chat, only while the chat is in one of
     /// <paramref name="writable"/> (<see cref="ChatMessageInsert.ExecuteForChatAsync"/>). A resend is answered with
     /// the stored message. <see cref="ChatAppend.Stored"/> is null when the chat is missing or not writable: the
     /// caller then takes its slower path, which explains why.
@@ -56,8 +56,8 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
         var message = NewMessage(chatId, sender, agentId, senderName, clientMessageId, text);
         try
         {
-            var (chat, stored) = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, ct, sqliteWriter);
-            return new ChatAppend(chat, stored ? new Appended(message, false) : null);
+            var chat = await ChatMessageInsert.ExecuteForChatAsync(db, message, writable, ct, sqliteWriter);
+            return new ChatAppend(chat, chat is null ? null : new Appended(message, false));
         }
         catch (DbException) when (!ct.IsCancellationRequested)
         {
