@@ -6,12 +6,14 @@ namespace SharedHotline.Server.Chats;
 /// <summary>
 /// Sends hub events from outside the hubs. Citizens listen on their chat's group, agents on their own group.
 /// Events are best effort: a failed send (e.g. the Redis backplane is away) is logged and never undoes what
-/// was stored; clients catch up by replaying from their last sequence number when they reconnect.
+/// was stored; it asks connected clients to fetch what they missed on the next maintenance ticks
+/// (<see cref="ClientResync"/>), and clients replay from their last sequence number when they reconnect.
 /// </summary>
 public sealed class ChatNotifier(
     IHubContext<CitizenHub, ICitizenHubClient> citizens,
     IHubContext<AgentHub, IAgentHubClient> agents,
     LocalGroupMembers local,
+    ClientResync resync,
     ILogger<ChatNotifier> logger)
 {
     public static string ChatGroup(Guid chatId) => $"chat:{chatId:N}";
@@ -113,7 +115,8 @@ public sealed class ChatNotifier(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Hub event {HubEvent} could not be sent; clients will catch up on reconnect", evt);
+            logger.LogWarning(ex, "Hub event {HubEvent} could not be sent; clients will be asked to resync", evt);
+            resync.Request();
         }
     }
 

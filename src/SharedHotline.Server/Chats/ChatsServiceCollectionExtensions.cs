@@ -20,6 +20,8 @@ public static class ChatsServiceCollectionExtensions
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var redis = configuration.GetConnectionString("Redis");
+        var resync = new ClientResync();
+        services.AddSingleton(resync);
         if (!string.IsNullOrWhiteSpace(redis))
         {
             LiveStateMaintenance.ValidateNodeTtl(configuration.GetValue("Hotline:Redis:NodeTtl", new RedisLiveStateOptions().NodeTtl));
@@ -28,6 +30,14 @@ public static class ChatsServiceCollectionExtensions
             {
                 o.Configuration = LiveStateServiceCollectionExtensions.RedisConfiguration(redis);
                 o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + ":signalr");
+
+                // The backplane has its own connection: when it comes back, events published meanwhile are lost.
+                o.ConnectionFactory = async log =>
+                {
+                    var connection = await ConnectionMultiplexer.ConnectAsync(o.Configuration, log);
+                    resync.Watch(connection);
+                    return connection;
+                };
             });
         }
 

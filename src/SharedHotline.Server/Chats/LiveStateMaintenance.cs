@@ -17,6 +17,7 @@ public sealed class LiveStateMaintenance(
     ChatDispatcher dispatcher,
     AgentConnections connections,
     ChatNotifier notify,
+    ClientResync resync,
     IServiceScopeFactory scopes,
     IEnumerable<StackExchange.Redis.IConnectionMultiplexer> redis,
     Rota.RotaProvider rota,
@@ -41,7 +42,7 @@ public sealed class LiveStateMaintenance(
     {
         foreach (var connection in redis)
         {
-            connection.ConnectionRestored += (_, _) => RequestResync();
+            resync.Watch(connection);
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -62,30 +63,19 @@ public sealed class LiveStateMaintenance(
         }
     }
 
-    private int _resyncTicksLeft;
     private int _synchronised;
-
-    /// <summary>
-    /// Called when the connection to the shared state or backplane came back: events published meanwhile
-    /// were lost in transit, so clients are asked to fetch what they missed on the next few ticks.
-    /// </summary>
-    public void RequestResync() => Interlocked.Exchange(ref _resyncTicksLeft, 3);
 
     public async Task RunOnceAsync(CancellationToken ct)
     {
         await live.HeartbeatAsync(ct);
-        if (Interlocked.Decrement(ref _resyncTicksLeft) >= 0)
+        if (resync.TakeTick())
         {
             await notify.ResyncEveryoneAsync();
-        }
-        else
-        {
-            Interlocked.Exchange(ref _resyncTicksLeft, 0);
         }
 
         if (await live.WasResetAsync(ct))
         {
-            RequestResync();
+            resync.Request();
             if (Interlocked.Exchange(ref _synchronised, 1) == 0)
             {
                 logger.LogInformation("Synchronising the live state with the open chats in the database");
