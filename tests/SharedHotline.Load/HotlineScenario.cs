@@ -11,10 +11,10 @@ namespace SharedHotline.Load;
 /// Citizens of several kommuner open chats through routing; load-test agents accept up to capacity; both
 /// sides then write at the given rate. Latency is measured from send to receipt on the other side.
 /// </summary>
-public sealed class HotlineScenario(LoadOptions options, Action<string> progress)
+public sealed class HotlineScenario(LoadOptions options, Action<string> progress, LatencyRecorder? citizenToAgent = null, LatencyRecorder? agentToCitizen = null)
 {
-    private readonly LatencyRecorder _citizenToAgent = new();
-    private readonly LatencyRecorder _agentToCitizen = new();
+    private readonly LatencyRecorder _citizenToAgent = citizenToAgent ?? new();
+    private readonly LatencyRecorder _agentToCitizen = agentToCitizen ?? new();
     private readonly ConcurrentBag<double> _routingMs = [];
     private readonly ConcurrentBag<double> _queueWaitMs = [];
     private readonly List<Task> _senders = [];
@@ -47,6 +47,8 @@ public sealed class HotlineScenario(LoadOptions options, Action<string> progress
         }
 
         var measured = LoadHelpers.Seconds(measuring);
+        _citizenToAgent.StopMeasuring();
+        _agentToCitizen.StopMeasuring();
         await stop.CancelAsync();
         Task[] senders;
         lock (_gate)

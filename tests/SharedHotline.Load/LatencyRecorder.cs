@@ -4,26 +4,29 @@ using System.Diagnostics;
 namespace SharedHotline.Load;
 
 /// <summary>
-/// Send-to-receive latency per message, matched by the sender's client message id. Only messages sent after
-/// <see cref="StartMeasuring"/> count, so the ramp-up (connecting, routing, JIT) stays out of the figures.
+/// Send-to-receive latency per message, matched by the sender's client message id. Only messages sent between
+/// <see cref="StartMeasuring"/> and <see cref="StopMeasuring"/> count, so the ramp-up (connecting, routing, JIT)
+/// stays out of the figures; one recorder can collect several rounds.
 /// </summary>
 public sealed class LatencyRecorder
 {
-    private readonly ConcurrentDictionary<string, long> _sent = new();
+    private readonly ConcurrentDictionary<string, (long At, bool Counted)> _sent = new();
     private readonly ConcurrentBag<double> _milliseconds = [];
-    private long _measuringFrom = long.MaxValue;
+    private volatile bool _measuring;
 
-    public void StartMeasuring() => Interlocked.Exchange(ref _measuringFrom, Stopwatch.GetTimestamp());
+    public void StartMeasuring() => _measuring = true;
+
+    public void StopMeasuring() => _measuring = false;
 
     public int Pending => _sent.Count;
 
-    public void Sent(string clientMessageId) => _sent[clientMessageId] = Stopwatch.GetTimestamp();
+    public void Sent(string clientMessageId) => _sent[clientMessageId] = (Stopwatch.GetTimestamp(), _measuring);
 
     public void Received(string clientMessageId)
     {
-        if (_sent.TryRemove(clientMessageId, out var start) && start >= Interlocked.Read(ref _measuringFrom))
+        if (_sent.TryRemove(clientMessageId, out var sent) && sent.Counted)
         {
-            _milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            _milliseconds.Add(Stopwatch.GetElapsedTime(sent.At).TotalMilliseconds);
         }
     }
 

@@ -23,6 +23,12 @@ public sealed record LoadOptions
     public double MessagesPerSecondPerSide { get; init; } = 1;
     public int IdleConnections { get; init; }
 
+    /// <summary>
+    /// With both scenarios, how many times the relay and the hotline take turns, each measured for
+    /// <see cref="Duration"/> per turn and the turns pooled: a slower phase of the machine then weighs on both.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>A bare ASP.NET Core host with only a relay hub (SharedHotline.Load.BareHost), for the idle run's framework floor.</summary>
     public Uri? BareHostUrl { get; init; }
 
@@ -50,6 +56,7 @@ public sealed record LoadOptions
             Duration = TimeSpan.FromSeconds(Int("seconds", 10)),
             MessagesPerSecondPerSide = double.Parse(map.GetValueOrDefault("rate") ?? "1", CultureInfo.InvariantCulture),
             IdleConnections = Int("idle", 0),
+            Rounds = Math.Max(1, Int("rounds", 1)),
             HoldIdle = TimeSpan.FromSeconds(Int("hold", 0)),
             BareHostUrl = map.TryGetValue("bare-url", out var bare) ? new Uri(bare) : null,
             Password = map.GetValueOrDefault("password") ?? "hotline-demo",

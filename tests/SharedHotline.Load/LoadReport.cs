@@ -26,7 +26,7 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
         md.AppendLine();
         var scenarios = new[] { Relay, Hotline }.OfType<ScenarioResult>().ToList();
         md.AppendLine(scenarios.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{Options.Citizens} citizens, {Options.Agents} agents, {Options.MessagesPerSecondPerSide} message/s per side, {Options.Seconds} s; citizens at {Options.CitizenUrl}, agents at {Options.AgentUrl}. Machine: {Machine}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{Options.Citizens} citizens, {Options.Agents} agents, {Options.MessagesPerSecondPerSide} message/s per side, {Options.Seconds} s{(Options.Rounds > 1 ? $" per turn, relay and hotline taking turns {Options.Rounds} times (pooled)" : "")}; citizens at {Options.CitizenUrl}, agents at {Options.AgentUrl}. Machine: {Machine}.")
             : string.Create(CultureInfo.InvariantCulture, $"{Options.IdleConnections} idle citizen connections to {Options.CitizenUrl}. Machine: {Machine}."));
         if (scenarios.Count > 0)
         {
@@ -57,7 +57,7 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
         if (Hotline is { } h)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Routing: {h.Chats} chats, {h.ChatsRoutedPerSecond:F1} chats/s; start → assigned p50 {h.RoutingMs.P50:F1} ms, p99 {h.RoutingMs.P99:F1} ms; start → accepted p50 {h.QueueWaitMs.P50:F1} ms.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Routing{(Options.Rounds > 1 ? " (first turn)" : "")}: {h.Chats} chats, {h.ChatsRoutedPerSecond:F1} chats/s; start → assigned p50 {h.RoutingMs.P50:F1} ms, p99 {h.RoutingMs.P99:F1} ms; start → accepted p50 {h.QueueWaitMs.P50:F1} ms.");
             if (h.ServerAfter is { } after)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"Server: managed heap {after.ManagedHeapBytes / 1048576.0:F1} MiB, working set {after.WorkingSetBytes / 1048576.0:F1} MiB, {after.Connections} connections.");
@@ -93,8 +93,8 @@ public sealed record LoadReport(string Label, DateTimeOffset At, string Machine,
     }
 }
 
-public sealed record LoadOptionsSummary(string CitizenUrl, string AgentUrl, int Citizens, int Agents, double MessagesPerSecondPerSide, int Seconds, int IdleConnections)
+public sealed record LoadOptionsSummary(string CitizenUrl, string AgentUrl, int Citizens, int Agents, double MessagesPerSecondPerSide, int Seconds, int IdleConnections, int Rounds = 1)
 {
     public static LoadOptionsSummary From(LoadOptions o) =>
-        new(o.CitizenUrl.ToString(), o.AgentUrl.ToString(), o.Citizens, o.Agents, o.MessagesPerSecondPerSide, (int)o.Duration.TotalSeconds, o.IdleConnections);
+        new(o.CitizenUrl.ToString(), o.AgentUrl.ToString(), o.Citizens, o.Agents, o.MessagesPerSecondPerSide, (int)o.Duration.TotalSeconds, o.IdleConnections, o.Rounds);
 }

@@ -1,6 +1,9 @@
 namespace SharedHotline.Load;
 
-/// <summary>Runs the chosen scenarios in one process: the relay baseline first, then the hotline, then idle connections.</summary>
+/// <summary>
+/// Runs the chosen scenarios in one process: the relay baseline first, then the hotline (taking turns
+/// <see cref="LoadOptions.Rounds"/> times, latencies pooled per scenario), then idle connections.
+/// </summary>
 public static class LoadRun
 {
     public static async Task<LoadReport> RunAsync(LoadOptions options, bool relay, bool hotline, Action<string> progress, CancellationToken ct)
@@ -8,17 +11,28 @@ public static class LoadRun
         ScenarioResult? relayResult = null;
         ScenarioResult? hotlineResult = null;
         IdleResult? idle = null;
-        if (relay)
+        var relayRecorders = (new LatencyRecorder(), new LatencyRecorder());
+        var hotlineRecorders = (new LatencyRecorder(), new LatencyRecorder());
+        var relayTurns = new List<ScenarioResult>();
+        var hotlineTurns = new List<ScenarioResult>();
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            progress("Relay baseline ...");
-            relayResult = await new RelayScenario(options, progress).RunAsync(ct);
+            var of = options.Rounds > 1 ? $" (round {round} of {options.Rounds})" : "";
+            if (relay)
+            {
+                progress($"Relay baseline{of} ...");
+                relayTurns.Add(await new RelayScenario(options, progress, relayRecorders.Item1, relayRecorders.Item2).RunAsync(ct));
+            }
+
+            if (hotline)
+            {
+                progress($"Hotline{of} ...");
+                hotlineTurns.Add(await new HotlineScenario(options, progress, hotlineRecorders.Item1, hotlineRecorders.Item2).RunAsync(ct));
+            }
         }
 
-        if (hotline)
-        {
-            progress("Hotline ...");
-            hotlineResult = await new HotlineScenario(options, progress).RunAsync(ct);
-        }
+        relayResult = relayTurns.Count > 0 ? ScenarioRounds.Pool(relayTurns) : null;
+        hotlineResult = hotlineTurns.Count > 0 ? ScenarioRounds.Pool(hotlineTurns) : null;
 
         if (options.IdleConnections > 0)
         {

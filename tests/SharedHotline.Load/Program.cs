@@ -1,7 +1,7 @@
 using SharedHotline.Load;
 
 // dotnet run -c Release --project tests/SharedHotline.Load -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081]
-//   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 --idle 0 --label "one node" --out artifacts/load
+//   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 [--rounds 3] --idle 0 --label "one node" --out artifacts/load
 //   or: --summarize artifacts/load   (one table over the JSON reports in that folder, against the targets)
 if (args is ["--summarize", var folder])
 {

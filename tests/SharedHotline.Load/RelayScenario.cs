@@ -7,10 +7,10 @@ namespace SharedHotline.Load;
 /// The bare-framework baseline: the same number of pairs and the same rate through a relay hub that only
 /// forwards a message to one connection (no routing, no persistence), hosted by the same server.
 /// </summary>
-public sealed class RelayScenario(LoadOptions options, Action<string> progress)
+public sealed class RelayScenario(LoadOptions options, Action<string> progress, LatencyRecorder? citizenToAgent = null, LatencyRecorder? agentToCitizen = null)
 {
-    private readonly LatencyRecorder _citizenToAgent = new();
-    private readonly LatencyRecorder _agentToCitizen = new();
+    private readonly LatencyRecorder _citizenToAgent = citizenToAgent ?? new();
+    private readonly LatencyRecorder _agentToCitizen = agentToCitizen ?? new();
     private int _errors;
 
     public async Task<ScenarioResult> RunAsync(CancellationToken ct)
@@ -46,6 +46,8 @@ public sealed class RelayScenario(LoadOptions options, Action<string> progress)
         }
 
         var measured = LoadHelpers.Seconds(measuring);
+        _citizenToAgent.StopMeasuring();
+        _agentToCitizen.StopMeasuring();
         await stop.CancelAsync();
         await Task.WhenAll(senders.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         var after = await LoadHelpers.ServerFiguresAsync(options.CitizenUrl, collect: false);

@@ -21,6 +21,34 @@ public sealed record ScenarioResult(
             : null;
 }
 
+/// <summary>Several turns of one scenario as one result, their latencies pooled by shared recorders.</summary>
+public static class ScenarioRounds
+{
+    /// <summary>
+    /// The last turn's latencies (its recorders collected every turn), the first turn's routing figures (the burst
+    /// of chats arriving at once), errors, seconds and server CPU summed over the turns.
+    /// </summary>
+    public static ScenarioResult Pool(IReadOnlyList<ScenarioResult> turns)
+    {
+        if (turns.Count == 1)
+        {
+            return turns[0];
+        }
+
+        var first = turns[0];
+        var last = turns[^1];
+        var cpu = turns.Sum(t => t.ServerBefore is { } b && t.ServerAfter is { } a ? a.CpuSeconds - b.CpuSeconds : 0);
+        return first with
+        {
+            CitizenToAgent = last.CitizenToAgent,
+            AgentToCitizen = last.AgentToCitizen,
+            Errors = turns.Sum(t => t.Errors),
+            MeasuredSeconds = turns.Sum(t => t.MeasuredSeconds),
+            ServerAfter = first.ServerBefore is { } before && last.ServerAfter is { } after ? after with { CpuSeconds = before.CpuSeconds + cpu } : last.ServerAfter,
+        };
+    }
+}
+
 /// <summary>The server's own figures from <c>GET /api/load-test/process</c>.</summary>
 public sealed record ServerFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds);
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the load generator in the three modes of issue 7 and an idle-connection run, against server
 # processes started here (Release build, real redis-server on loopback), and writes the reports to
-# artifacts/load/. Usage: bash tests/SharedHotline.Load/run-all.sh [seconds] [citizens] [agents]
+# artifacts/load/. Usage: bash tests/SharedHotline.Load/run-all.sh [seconds] [citizens] [agents] [rounds]
+# (each mode: the relay and the hotline take turns `rounds` times, `seconds` each, pooled per scenario)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}
+seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}; rounds=${4:-1}
 out=artifacts/load; rm -rf "$out"; mkdir -p "$out"
 prefix="load$RANDOM"
 ulimit -n 65536 || true
@@ -45,7 +46,7 @@ start_node() { # name port data-folder [redis]
   echo "node $1 did not start"; tail -20 "$out/$1.log"; exit 1
 }
 
-run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --citizens "$citizens" --agents "$agents" "$@"; }
+run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --rounds "$rounds" --citizens "$citizens" --agents "$agents" "$@"; }
 
 # 1. One node, embedded default (SQLite, in-process state).
 p=$(free_port); start_node embedded "$p" "$(mktemp -d)"

@@ -45,4 +45,39 @@ public sealed class LoadGeneratorSmokeTests
         roundTrip.Hotline.ServerCpuPerMessageMicroseconds.Should().BePositive();
         LoadSummary.ToMarkdown([roundTrip]).Should().Contain($"| {report.Label} |").And.Contain("p50 ratio").And.Contain("KiB managed heap each");
     }
+
+    [Fact]
+    public async Task With_rounds_the_relay_and_the_hotline_take_turns_and_each_reports_all_its_turns()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        {
+            ["Hotline:LoadTest:Enabled"] = "true",
+            ["Hotline:LoadTest:Agents"] = "2",
+            ["Hotline:LoadTest:AgentCapacity"] = "4",
+        });
+        var options = new LoadOptions
+        {
+            CitizenUrl = server.BaseAddress,
+            AgentUrl = server.BaseAddress,
+            Citizens = 4,
+            Agents = 2,
+            MessagesPerSecondPerSide = 4,
+            Duration = TimeSpan.FromSeconds(2),
+            Rounds = 2,
+            Password = HotlineServer.DemoPassword,
+            Label = "rounds",
+        };
+        var turns = new List<string>();
+
+        var report = LoadReport.FromJson((await LoadRun.RunAsync(options, relay: true, hotline: true, line => { if (line.Contains("(round", StringComparison.Ordinal)) { turns.Add(line); } }, CancellationToken.None)).ToJson());
+
+        turns.Should().Equal("Relay baseline (round 1 of 2) ...", "Hotline (round 1 of 2) ...", "Relay baseline (round 2 of 2) ...", "Hotline (round 2 of 2) ...");
+        report.Options.Rounds.Should().Be(2);
+        report.Relay!.MeasuredSeconds.Should().BeGreaterThan(3.5, "both turns of 2 s are in the relay's figures, not one");
+        report.Hotline!.MeasuredSeconds.Should().BeGreaterThan(3.5);
+        report.Hotline.CitizenToAgent.Count.Should().BeGreaterThan(4 * 4 * 2, "4 chats at 4 messages/s over two turns of 2 s, less the messages in flight");
+        report.Hotline.Errors.Should().Be(0);
+        report.Hotline.ServerCpuPerMessageMicroseconds.Should().BePositive();
+        report.ToMarkdown().Should().Contain("relay and hotline taking turns 2 times");
+    }
 }
