@@ -9,23 +9,12 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task A_short_compare_run_produces_a_well_formed_report_with_both_scenarios_and_idle_figures()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        await using var server = await StartLoadTestServerAsync(loadTestAgents: 3);
+        var options = OptionsFor(server, "smoke") with
         {
-            ["Hotline:LoadTest:Enabled"] = "true",
-            ["Hotline:LoadTest:Agents"] = "3",
-            ["Hotline:LoadTest:AgentCapacity"] = "4",
-        });
-        var options = new LoadOptions
-        {
-            CitizenUrl = server.BaseAddress,
-            AgentUrl = server.BaseAddress,
             Citizens = 6,
-            Agents = 2,
-            MessagesPerSecondPerSide = 4,
             Duration = TimeSpan.FromSeconds(3),
             IdleConnections = 20,
-            Password = HotlineServer.DemoPassword,
-            Label = "smoke",
         };
 
         var report = await LoadRun.RunAsync(options, relay: true, hotline: true, _ => { }, CancellationToken.None);
@@ -49,23 +38,12 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task With_rounds_the_relay_and_the_hotline_take_turns_and_each_reports_all_its_turns()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        await using var server = await StartLoadTestServerAsync(loadTestAgents: 2);
+        var options = OptionsFor(server, "rounds") with
         {
-            ["Hotline:LoadTest:Enabled"] = "true",
-            ["Hotline:LoadTest:Agents"] = "2",
-            ["Hotline:LoadTest:AgentCapacity"] = "4",
-        });
-        var options = new LoadOptions
-        {
-            CitizenUrl = server.BaseAddress,
-            AgentUrl = server.BaseAddress,
             Citizens = 4,
-            Agents = 2,
-            MessagesPerSecondPerSide = 4,
             Duration = TimeSpan.FromSeconds(2),
             Rounds = 2,
-            Password = HotlineServer.DemoPassword,
-            Label = "rounds",
         };
         var turns = new List<string>();
 
@@ -80,4 +58,23 @@ public sealed class LoadGeneratorSmokeTests
         report.Hotline.ServerCpuPerMessageMicroseconds.Should().BePositive();
         report.ToMarkdown().Should().Contain("relay and hotline taking turns 2 times");
     }
+
+    private static Task<HotlineServer> StartLoadTestServerAsync(int loadTestAgents) =>
+        HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        {
+            ["Hotline:LoadTest:Enabled"] = "true",
+            ["Hotline:LoadTest:Agents"] = loadTestAgents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hotline:LoadTest:AgentCapacity"] = "4",
+        });
+
+    /// <summary>Two agents writing 4 messages per second per side against <paramref name="server"/>.</summary>
+    private static LoadOptions OptionsFor(HotlineServer server, string label) => new()
+    {
+        CitizenUrl = server.BaseAddress,
+        AgentUrl = server.BaseAddress,
+        Agents = 2,
+        MessagesPerSecondPerSide = 4,
+        Password = HotlineServer.DemoPassword,
+        Label = label,
+    };
 }
