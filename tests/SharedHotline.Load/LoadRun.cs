@@ -11,8 +11,8 @@ public static class LoadRun
         ScenarioResult? relayResult = null;
         ScenarioResult? hotlineResult = null;
         IdleResult? idle = null;
-        var relayRecorders = (new LatencyRecorder(), new LatencyRecorder());
-        var hotlineRecorders = (new LatencyRecorder(), new LatencyRecorder());
+        var relayRecorders = (CitizenToAgent: new LatencyRecorder(), AgentToCitizen: new LatencyRecorder());
+        var hotlineRecorders = (CitizenToAgent: new LatencyRecorder(), AgentToCitizen: new LatencyRecorder());
         var relayTurns = new List<ScenarioResult>();
         var hotlineTurns = new List<ScenarioResult>();
         for (var round = 1; round <= options.Rounds; round++)
@@ -21,13 +21,13 @@ public static class LoadRun
             if (relay)
             {
                 progress($"Relay baseline{of} ...");
-                relayTurns.Add(await new RelayScenario(options, progress, relayRecorders.Item1, relayRecorders.Item2).RunAsync(ct));
+                relayTurns.Add(await new RelayScenario(options, progress, relayRecorders.CitizenToAgent, relayRecorders.AgentToCitizen).RunAsync(ct));
             }
 
             if (hotline)
             {
                 progress($"Hotline{of} ...");
-                hotlineTurns.Add(await new HotlineScenario(options, progress, hotlineRecorders.Item1, hotlineRecorders.Item2).RunAsync(ct));
+                hotlineTurns.Add(await new HotlineScenario(options, progress, hotlineRecorders.CitizenToAgent, hotlineRecorders.AgentToCitizen).RunAsync(ct));
             }
         }
 
