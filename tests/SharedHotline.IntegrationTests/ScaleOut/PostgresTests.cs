@@ -53,4 +53,41 @@ public sealed class PostgresTests
         history.Select(m => m.Seq).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         (await restarted.Http.GetStringAsync("/health/ready")).Should().Be("Healthy");
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_an_agent_who_becomes_available_is_offered_every_waiting_chat_up_to_capacity_each_with_what_its_citizen_wrote()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
+        {
+            ["Hotline:Database"] = "postgres",
+            ["ConnectionStrings:Hotline"] = await postgres.CreateDatabaseAsync(),
+        });
+        var agent = await server.ConnectAgentAsync(Demo.FuresoAgent);
+        var offers = new Inbox<AgentChat>();
+        agent.ChatOffered += offers.Add;
+        var waiting = new List<(Guid ChatId, string Name, Inbox<ChatStateChanged> States)>();
+        foreach (var (kommune, name) in new[] { ("soroe", "Åse"), ("holbaek", "Bo"), ("fureso", "Cai") })
+        {
+            var citizen = await server.ConnectCitizenAsync();
+            var states = new Inbox<ChatStateChanged>();
+            citizen.StateChanged += states.Add;
+            var chat = (await citizen.StartChatAsync(new StartChatRequest(kommune, "pas", name))).Chat!;
+            await citizen.SendAsync($"Hej, det er {name}.", $"{name}-1");
+            waiting.Add((chat.ChatId, name, states));
+        }
+
+        // One routing pass now assigns all three (her capacity), and their offers go out side by side.
+        await agent.SetPresenceAsync(Presence.Available);
+
+        foreach (var (chatId, name, states) in waiting)
+        {
+            var offer = await offers.WaitForAsync(o => o.ChatId == chatId);
+            offer.CitizenName.Should().Be(name);
+            offer.Messages.Should().ContainSingle(m => m.Sender == Sender.Citizen).Which.Text.Should().Be($"Hej, det er {name}.");
+            await states.WaitForAsync(s => s.ChatId == chatId && s.Status == ChatStatus.Assigned);
+        }
+
+        offers.Items.Select(o => o.ChatId).Should().OnlyHaveUniqueItems("each chat is offered once");
+    }
 }
