@@ -64,6 +64,7 @@ public sealed class LiveStateMaintenance(
     }
 
     private int _synchronised;
+    private volatile bool _rebuildPending;
 
     public async Task RunOnceAsync(CancellationToken ct)
     {
@@ -73,10 +74,15 @@ public sealed class LiveStateMaintenance(
             await notify.ResyncEveryoneAsync();
         }
 
-        if (await live.WasResetAsync(ct))
+        var reset = await live.WasResetAsync(ct);
+        if (reset || _rebuildPending)
         {
             resync.Request();
-            if (Interlocked.Exchange(ref _synchronised, 1) == 0)
+            if (!reset)
+            {
+                logger.LogWarning("Rebuilding the live state from the database again: the last rebuild did not finish");
+            }
+            else if (Interlocked.Exchange(ref _synchronised, 1) == 0)
             {
                 logger.LogInformation("Synchronising the live state with the open chats in the database");
             }
@@ -85,6 +91,9 @@ public sealed class LiveStateMaintenance(
                 logger.LogWarning("The live state was lost (Redis restarted empty?); rebuilding it from the database");
             }
 
+            // The store reports a reset once; a rebuild that fails halfway (Redis still reconnecting) is retried on
+            // the next ticks until it finishes, or the agents and chats it had not reached yet would stay missing.
+            _rebuildPending = true;
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);
             var agents = scope.ServiceProvider.GetRequiredService<AgentChats>();
@@ -92,6 +101,8 @@ public sealed class LiveStateMaintenance(
             {
                 await agents.SetPresenceAsync(agentId, presence, ct);
             }
+
+            _rebuildPending = false;
         }
 
         if (await rota.RefreshIfStaleAsync(ct))

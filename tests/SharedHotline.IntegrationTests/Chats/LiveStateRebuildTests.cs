@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.LiveState;
+using SharedHotline.IntegrationTests.Infrastructure;
+using SharedHotline.Server.Chats;
+
+namespace SharedHotline.IntegrationTests.Chats;
+
+public sealed class LiveStateRebuildTests
+{
+    [Fact]
+    public async Task A_rebuild_of_a_lost_live_state_that_fails_halfway_is_retried_until_the_agent_has_her_chat_back()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddSingleton<LosableLiveState>();
+            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<LosableLiveState>());
+        });
+        var agent = await server.ConnectAgentAsync(Demo.FuresoAgent);
+        var offers = new Inbox<AgentChat>();
+        agent.ChatOffered += offers.Add;
+        await agent.SetPresenceAsync(Presence.Available);
+        var citizen = await server.ConnectCitizenAsync();
+        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
+        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
+        await agent.AcceptChatAsync(chat.ChatId);
+
+        // The store comes back empty, and the first rebuild fails on its first write, as while Redis reconnects.
+        server.Services.GetRequiredService<LosableLiveState>().LoseEverything(failNextRestore: true);
+
+        AgentSession? session = null;
+        for (var tick = 0; tick < 6 && session?.Chats.Count != 1; tick++)
+        {
+            server.Advance(LiveStateMaintenance.Interval);
+            await Task.Delay(300);
+            session = await agent.GetSessionAsync();
+        }
+
+        session!.Chats.Should().ContainSingle(c => c.ChatId == chat.ChatId, "the rebuild is tried again until it finishes");
+        var after = await citizen.SendAsync("Er du der stadig?");
+        after.Seq.Should().BeGreaterThan(0);
+    }
+
+    /// <summary>
+    /// The in-process live state, which the test can empty at once as a Redis restart would, optionally failing the
+    /// next restored assignment once.
+    /// </summary>
+    private sealed class LosableLiveState(TimeProvider time) : ILiveState
+    {
+        private volatile InProcessLiveState _current = new(time);
+        private int _failRestore;
+
+        public void LoseEverything(bool failNextRestore)
+        {
+            Volatile.Write(ref _failRestore, failNextRestore ? 1 : 0);
+            _current = new InProcessLiveState(time);
+        }
+
+        public Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default) =>
+            Interlocked.Exchange(ref _failRestore, 0) == 1
+                ? throw new TimeoutException("The live state is still reconnecting.")
+                : _current.RestoreAssignmentAsync(chat, agentId, ct);
+
+        public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default) =>
+            _current.SetPresenceAsync(agentId, homeKommune, status, capacity, skills, ct);
+
+        public Task SetOfflineAsync(Guid agentId, CancellationToken ct = default) => _current.SetOfflineAsync(agentId, ct);
+
+        public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default) => _current.GetAgentsAsync(ct);
+
+        public Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetAgentAsync(agentId, ct);
+
+        public Task EnqueueAsync(QueuedChat chat, CancellationToken ct = default) => _current.EnqueueAsync(chat, ct);
+
+        public Task<IReadOnlyList<QueuedChat>> GetQueueAsync(CancellationToken ct = default) => _current.GetQueueAsync(ct);
+
+        public Task<bool> RemoveFromQueueAsync(Guid chatId, CancellationToken ct = default) => _current.RemoveFromQueueAsync(chatId, ct);
+
+        public Task<bool> TryAssignAsync(Guid chatId, Guid agentId, CancellationToken ct = default) => _current.TryAssignAsync(chatId, agentId, ct);
+
+        public Task<bool> TryTransferAsync(Guid chatId, Guid fromAgentId, Guid toAgentId, CancellationToken ct = default) =>
+            _current.TryTransferAsync(chatId, fromAgentId, toAgentId, ct);
+
+        public Task<Guid?> GetAssignedAgentAsync(Guid chatId, CancellationToken ct = default) => _current.GetAssignedAgentAsync(chatId, ct);
+
+        public Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetChatsOfAgentAsync(agentId, ct);
+
+        public Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default) => _current.ReleaseAsync(chatId, at, ct);
+
+        public Task HeartbeatAsync(CancellationToken ct = default) => _current.HeartbeatAsync(ct);
+
+        public Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default) =>
+            _current.ReclaimLostChatsAsync(offlineGrace, ct);
+
+        public Task<bool> WasResetAsync(CancellationToken ct = default) => _current.WasResetAsync(ct);
+    }
+}
