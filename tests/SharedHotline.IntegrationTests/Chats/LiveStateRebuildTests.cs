@@ -17,14 +17,7 @@ public sealed class LiveStateRebuildTests
             services.AddSingleton<LosableLiveState>();
             services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<LosableLiveState>());
         });
-        var agent = await server.ConnectAgentAsync(Demo.FuresoAgent);
-        var offers = new Inbox<AgentChat>();
-        agent.ChatOffered += offers.Add;
-        await agent.SetPresenceAsync(Presence.Available);
-        var citizen = await server.ConnectCitizenAsync();
-        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
-        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
-        await agent.AcceptChatAsync(chat.ChatId);
+        var (agent, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
 
         // The store comes back empty, and the first rebuild fails on its first write, as while Redis reconnects.
         server.Services.GetRequiredService<LosableLiveState>().LoseEverything(failNextRestore: true);
