@@ -225,7 +225,6 @@ public static class ChatMessageInsert
             var chatIdColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(ChatMessageRecord.ChatId))!.GetColumnName(table)!);
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
             var chatTableName = sql.DelimitIdentifier(chatTable.Name, chatTable.Schema);
-            var chatWhere = $"{ChatColumn(nameof(ChatRecord.Id))} = {chatIdPlaceholder}";
             var insert = $"INSERT INTO {tableName} ({string.Join(", ", names)}) SELECT {{0}}";
             var states = string.Join(", ", Enumerable.Range(0, GuardStates).Select(i => sql.GenerateParameterNamePlaceholder($"s{i}")));
             string Chat(string property) => $"{ChatAlias}.{ChatColumn(property)}";
@@ -242,11 +241,11 @@ public static class ChatMessageInsert
             var citizenValues = guardedValues.ToList();
             citizenValues[senderNameIndex] = Chat(nameof(ChatRecord.CitizenName));
             var open = $"{Chat(nameof(ChatRecord.Id))} = {chatIdPlaceholder} AND {Chat(nameof(ChatRecord.State))} IN ({states})";
+            string Insert(IEnumerable<string> selected) => string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", selected));
             string Guarded(IEnumerable<string> selected, string condition) =>
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", selected))
-                + $" FROM {chatTableName} AS {ChatAlias} WHERE {condition} RETURNING {seqColumn}, {facts}";
+                Insert(selected) + $" FROM {chatTableName} AS {ChatAlias} WHERE {condition} RETURNING {seqColumn}, {facts}";
             return new Statement(
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", values)) + $" FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
+                Insert(values) + $" FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
                 Guarded(guardedValues, $"{open} AND {Chat(nameof(ChatRecord.AgentId))} = {agentIdPlaceholder}"),
                 Guarded(citizenValues, open),
                 columns,
