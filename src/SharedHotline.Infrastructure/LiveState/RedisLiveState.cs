@@ -136,6 +136,7 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
     {
         var db = Db;
         var now = NowMs;
+        var grace = (long)offlineGrace.TotalMilliseconds;
         var profiles = await db.HashGetAllAsync(_p + "profile");
         var statuses = (await db.HashGetAllAsync(_p + "status")).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
         var offline = (await db.HashGetAllAsync(_p + "offline")).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
@@ -143,6 +144,7 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         var reclaimed = new List<QueuedChat>();
         foreach (var entry in profiles)
         {
+            // These reads only pick the candidates; the script decides again on what Redis holds at that moment.
             var id = (string)entry.Name!;
             var profile = JsonSerializer.Deserialize<AgentProfile>((string)entry.Value!, Json)!;
             if (!aliveNodes.TryGetValue(profile.Node, out var alive))
@@ -151,15 +153,10 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
             }
 
             var lostWithNode = !alive && statuses.GetValueOrDefault(id) != nameof(PresenceStatus.Offline);
-            var offlineTooLong = offline.TryGetValue(id, out var since) && now - since >= (long)offlineGrace.TotalMilliseconds;
-            if (lostWithNode)
+            var offlineTooLong = offline.TryGetValue(id, out var since) && now - since >= grace;
+            if (lostWithNode || offlineTooLong)
             {
-                await SetOfflineAsync(Guid.Parse(id), ct);
-            }
-
-            if ((lostWithNode || offlineTooLong) && await db.SetLengthAsync(_p + "load:" + id) > 0)
-            {
-                var result = (RedisResult[])(await db.ScriptEvaluateAsync(RedisLiveStateScripts.ReclaimAgent, values: [_p, id, now]))!;
+                var result = (RedisResult[])(await db.ScriptEvaluateAsync(RedisLiveStateScripts.ReclaimAgent, values: [_p, id, now, grace]))!;
                 reclaimed.AddRange(result.Select(r => JsonSerializer.Deserialize<QueuedChat>((string)r!, Json)!));
             }
         }

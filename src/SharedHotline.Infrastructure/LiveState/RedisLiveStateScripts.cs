@@ -66,9 +66,25 @@ internal static class RedisLiveStateScripts
         return 1
         """;
 
-    // Puts every chat of one agent back in the queue with priority. ARGV: prefix, agentId, nowMs. Returns the chats' JSON.
+    // If the agent is lost (their node stopped heartbeating while they were not offline, or offline for at least
+    // the grace), marks them offline and puts every chat of theirs back in the queue with priority. Decided here,
+    // not from the caller's earlier reads: the agent's node may set their presence between those reads.
+    // ARGV: prefix, agentId, nowMs, graceMs. Returns the requeued chats' JSON.
     public const string ReclaimAgent = """
         local p = ARGV[1]
+        local profile = redis.call('HGET', p .. 'profile', ARGV[2])
+        if not profile then return {} end
+        local now = tonumber(ARGV[3])
+        local lost = false
+        if redis.call('HGET', p .. 'status', ARGV[2]) ~= 'Offline'
+          and redis.call('EXISTS', p .. 'node:' .. cjson.decode(profile)['node']) == 0 then
+          redis.call('HSET', p .. 'status', ARGV[2], 'Offline')
+          redis.call('HSETNX', p .. 'offline', ARGV[2], ARGV[3])
+          lost = true
+        end
+        local since = redis.call('HGET', p .. 'offline', ARGV[2])
+        if not lost and not (since and now - tonumber(since) >= tonumber(ARGV[4])) then return {} end
+        if redis.call('SCARD', p .. 'load:' .. ARGV[2]) == 0 then return {} end
         local chats = redis.call('SMEMBERS', p .. 'load:' .. ARGV[2])
         local result = {}
         for _, chat in ipairs(chats) do

@@ -63,6 +63,29 @@ public sealed class RedisLiveStateTests(RedisFixture redis) : LiveStateContract,
     }
 
     [Fact]
+    public async Task An_agent_coming_back_on_a_live_node_while_another_node_reclaims_keeps_the_restored_chats()
+    {
+        // After Redis restarted empty, one node restores an assignment from the database (the agent unknown, so
+        // offline) while the agent's own node sets their presence again and a third looks for lost agents.
+        var nodeB = await CreateStoreAsync("node-b");
+        var nodeC = await CreateStoreAsync("node-c");
+        for (var round = 0; round < 200; round++)
+        {
+            await nodeB.HeartbeatAsync();
+            var agent = Guid.NewGuid();
+            var chat = Chat();
+            await Store.RestoreAssignmentAsync(chat, agent);
+
+            var reclaim = nodeC.ReclaimLostChatsAsync(TimeSpan.FromMinutes(1));
+            var online = nodeB.SetPresenceAsync(agent, 190, PresenceStatus.Available, 2, []);
+            await online;
+
+            (await reclaim).Should().BeEmpty("the agent is online on a live node (round {0})", round);
+            (await Store.GetAssignedAgentAsync(chat.ChatId)).Should().Be(agent);
+        }
+    }
+
+    [Fact]
     public async Task A_Redis_that_lost_its_data_is_noticed_once()
     {
         (await Store.WasResetAsync()).Should().BeTrue("a node's first look rebuilds from the database");
