@@ -10,13 +10,13 @@ namespace SharedHotline.Server.Chats;
 /// in the queue in their place, assigned chats back to their agent (who has a grace period to reconnect
 /// before the chat returns to the front of the queue). Nothing stored is forgotten across a restart.
 /// </summary>
-public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, ILogger<LiveStateRecovery> logger)
+public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, TimeProvider time, ILogger<LiveStateRecovery> logger)
 {
     public async Task RecoverAsync(CancellationToken ct)
     {
         var open = await db.Chats.Where(c => c.State == ChatState.Queued || c.State == ChatState.Assigned || c.State == ChatState.Active).ToListAsync(ct);
         var queued = (await live.GetQueueAsync(ct)).Select(q => q.ChatId).ToHashSet();
-        var recovered = 0;
+        var recovered = new List<Guid>();
         foreach (var chat in open)
         {
             if (queued.Contains(chat.Id) || await live.GetAssignedAgentAsync(chat.Id, ct) is not null)
@@ -38,13 +38,38 @@ public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, ILog
                 logger.LogInformation("Chat {ChatId} put back in the queue", chat.Id);
             }
 
-            recovered++;
+            recovered.Add(chat.Id);
         }
 
         await db.SaveChangesAsync(ct);
-        if (recovered > 0)
+        await ForgetChatsEndedMeanwhileAsync(recovered, ct);
+        if (recovered.Count > 0)
         {
-            logger.LogInformation("{ChatCount} open chats recovered into the live state", recovered);
+            logger.LogInformation("{ChatCount} open chats recovered into the live state", recovered.Count);
+        }
+    }
+
+    /// <summary>
+    /// A chat read as open above may have ended since (on any node); the release that followed its ending then found
+    /// nothing to release, and the chat would hold a place of its agent's, or a place in the queue, for good. An
+    /// ending is stored before its release, so a second look at the database, after the restore, finds it.
+    /// </summary>
+    private async Task ForgetChatsEndedMeanwhileAsync(List<Guid> recovered, CancellationToken ct)
+    {
+        if (recovered.Count == 0)
+        {
+            return;
+        }
+
+        var ended = await db.Chats.AsNoTracking()
+            .Where(c => recovered.Contains(c.Id) && (c.State == ChatState.Ended || c.State == ChatState.Abandoned))
+            .Select(c => new { c.Id, c.EndedAt })
+            .ToListAsync(ct);
+        foreach (var chat in ended)
+        {
+            await live.RemoveFromQueueAsync(chat.Id, ct);
+            await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct);
+            logger.LogInformation("Chat {ChatId} ended while the live state was rebuilt; taken out again", chat.Id);
         }
     }
 }

@@ -35,6 +35,32 @@ public sealed class LiveStateRebuildTests
         after.Seq.Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task A_chat_ended_while_the_live_state_is_rebuilt_is_not_given_back_to_its_agent()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddSingleton<LosableLiveState>();
+            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<LosableLiveState>());
+        });
+        var (agent, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        var live = server.Services.GetRequiredService<LosableLiveState>();
+
+        // The rebuild has read the chat as open when the citizen ends it (on another node, say): the ending is
+        // stored, and its release finds nothing to release in the empty store.
+        live.LoseEverything(failNextRestore: false);
+        live.BeforeNextRestore = () => citizen.EndChatAsync();
+        for (var tick = 0; tick < 3; tick++)
+        {
+            server.Advance(LiveStateMaintenance.Interval);
+            await Task.Delay(300);
+        }
+
+        live.BeforeNextRestore.Should().BeNull("the rebuild restored the chat after it had ended");
+        (await agent.GetSessionAsync()).Chats.Should().NotContain(c => c.ChatId == chat.ChatId, "an ended chat takes none of the agent's places");
+        (await live.GetAssignedAgentAsync(chat.ChatId)).Should().BeNull();
+    }
+
     /// <summary>
     /// The in-process live state, which the test can empty at once as a Redis restart would, optionally failing the
     /// next restored assignment once.
@@ -50,10 +76,24 @@ public sealed class LiveStateRebuildTests
             _current = new InProcessLiveState(time);
         }
 
-        public Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default) =>
-            Interlocked.Exchange(ref _failRestore, 0) == 1
-                ? throw new TimeoutException("The live state is still reconnecting.")
-                : _current.RestoreAssignmentAsync(chat, agentId, ct);
+        /// <summary>Runs once, just before the next restored assignment is written.</summary>
+        public Func<Task>? BeforeNextRestore { get; set; }
+
+        public async Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default)
+        {
+            if (Interlocked.Exchange(ref _failRestore, 0) == 1)
+            {
+                throw new TimeoutException("The live state is still reconnecting.");
+            }
+
+            if (BeforeNextRestore is { } before)
+            {
+                BeforeNextRestore = null;
+                await before();
+            }
+
+            await _current.RestoreAssignmentAsync(chat, agentId, ct);
+        }
 
         public Task SetPresenceAsync(Guid agentId, int homeKommune, PresenceStatus status, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default) =>
             _current.SetPresenceAsync(agentId, homeKommune, status, capacity, skills, ct);
