@@ -80,8 +80,33 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         return agents;
     }
 
-    public async Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default) =>
-        (await GetAgentsAsync(ct)).FirstOrDefault(a => a.AgentId == agentId);
+    /// <summary>One agent's fields only: every hub call of an agent's session reads this.</summary>
+    public async Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default)
+    {
+        var id = Id(agentId);
+        var batch = Db.CreateBatch();
+        var profile = batch.HashGetAsync(_p + "profile", id);
+        var status = batch.HashGetAsync(_p + "status", id);
+        var capacity = batch.HashGetAsync(_p + "capacity", id);
+        var freed = batch.HashGetAsync(_p + "freed", id);
+        var load = batch.SetLengthAsync(_p + "load:" + id);
+        batch.Execute();
+        await Task.WhenAll(profile, status, capacity, freed, load);
+        if (!profile.Result.HasValue)
+        {
+            return null;
+        }
+
+        var known = JsonSerializer.Deserialize<AgentProfile>((string)profile.Result!, Json)!;
+        return new AgentPresence(
+            agentId,
+            known.Home,
+            Enum.TryParse<PresenceStatus>((string?)status.Result, out var s) ? s : PresenceStatus.Offline,
+            capacity.Result.HasValue ? (int)capacity.Result : 0,
+            known.Skills,
+            (int)load.Result,
+            DateTimeOffset.FromUnixTimeMilliseconds(freed.Result.HasValue ? (long)freed.Result : 0));
+    }
 
     public Task EnqueueAsync(QueuedChat chat, CancellationToken ct = default) =>
         Db.ScriptEvaluateAsync(RedisLiveStateScripts.Enqueue, values: [_p, Id(chat.ChatId), JsonSerializer.Serialize(chat with { Arrival = 0 }, Json)]);
