@@ -10,6 +10,12 @@ public interface ILiveState
 
     Task SetOfflineAsync(Guid agentId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The agent's last connection to this node closed: offline, as <see cref="SetOfflineAsync"/>, unless another
+    /// node holds their presence by now (they reconnected there first, as during a rolling deploy).
+    /// </summary>
+    Task LeaveAsync(Guid agentId, CancellationToken ct = default);
+
     Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default);
 
     Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default);

@@ -41,6 +41,9 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
         return Task.CompletedTask;
     }
 
+    /// <summary>One node holds every presence here.</summary>
+    public Task LeaveAsync(Guid agentId, CancellationToken ct = default) => SetOfflineAsync(agentId, ct);
+
     public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default)
     {
         lock (_gate)

@@ -48,6 +48,9 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         await tx.ExecuteAsync();
     }
 
+    public Task LeaveAsync(Guid agentId, CancellationToken ct = default) =>
+        Db.ScriptEvaluateAsync(RedisLiveStateScripts.Leave, values: [_p, Id(agentId), _options.NodeId, NowMs]);
+
     public async Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default)
     {
         var db = Db;

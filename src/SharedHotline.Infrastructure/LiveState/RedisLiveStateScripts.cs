@@ -66,6 +66,16 @@ internal static class RedisLiveStateScripts
         return 1
         """;
 
+    // Offline, but only while the agent's presence is this node's. ARGV: prefix, agentId, nodeId, nowMs.
+    public const string Leave = """
+        local p = ARGV[1]
+        local profile = redis.call('HGET', p .. 'profile', ARGV[2])
+        if not profile or cjson.decode(profile)['node'] ~= ARGV[3] then return 0 end
+        redis.call('HSET', p .. 'status', ARGV[2], 'Offline')
+        redis.call('HSETNX', p .. 'offline', ARGV[2], ARGV[4])
+        return 1
+        """;
+
     // If the agent is lost (their node stopped heartbeating while they were not offline, or offline for at least
     // the grace), marks them offline and puts every chat of theirs back in the queue with priority. Decided here,
     // not from the caller's earlier reads: the agent's node may set their presence between those reads.

@@ -49,6 +49,35 @@ public sealed class AgentChats(
         return await SessionAsync(agentId, ct);
     }
 
+    /// <summary>
+    /// An agent's first connection to this node takes over the presence another node may hold for them: their
+    /// browser came back here after that node stopped or died, and a presence lasts only while the node holding it
+    /// heartbeats. Without this an agent shown as available would turn offline, and lose their open chats, when the
+    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again.
+    /// Returns the presence taken over, or null when the agent is offline or unknown.
+    /// </summary>
+    public async Task<Presence?> ResumePresenceAsync(Guid agentId, CancellationToken ct)
+    {
+        var current = await live.GetAgentAsync(agentId, ct);
+        if (current?.Status is not (PresenceStatus.Available or PresenceStatus.Away))
+        {
+            return null;
+        }
+
+        var account = await AccountAsync(agentId, ct);
+        await live.SetPresenceAsync(agentId, account.HomeKommune, current.Status, account.Capacity, account.Skills, ct);
+        logger.LogInformation("Agent {AgentId} connected here; presence {Presence} held on this node now", agentId, current.Status);
+        return current.Status == PresenceStatus.Available ? Presence.Available : Presence.Away;
+    }
+
+    /// <summary>The agent's last connection to this node closed: offline unless another node holds them now.</summary>
+    public async Task LeaveAsync(Guid agentId, CancellationToken ct)
+    {
+        await live.LeaveAsync(agentId, ct);
+        logger.LogInformation("Agent {AgentId} left this node", agentId);
+        await dispatcher.DispatchAsync(ct);
+    }
+
     public async Task<AgentSession> SessionAsync(Guid agentId, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);

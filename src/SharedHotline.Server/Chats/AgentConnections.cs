@@ -9,16 +9,19 @@ public sealed class AgentConnections
     private readonly Dictionary<Guid, Presence> _presence = [];
     private readonly Lock _gate = new();
 
-    public void Connected(Guid agentId, string connectionId)
+    /// <summary>True when this is the agent's first connection on this node.</summary>
+    public bool Connected(Guid agentId, string connectionId)
     {
         lock (_gate)
         {
-            if (!_byAgent.TryGetValue(agentId, out var set))
+            var first = !_byAgent.TryGetValue(agentId, out var set);
+            if (first)
             {
                 _byAgent[agentId] = set = [];
             }
 
-            set.Add(connectionId);
+            set!.Add(connectionId);
+            return first;
         }
     }
 

@@ -7,15 +7,35 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections, LocalGroupMembers local) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
     public override async Task OnConnectedAsync()
     {
-        connections.Connected(AgentId, Context.ConnectionId);
+        if (connections.Connected(AgentId, Context.ConnectionId))
+        {
+            await ResumePresenceAsync();
+        }
+
         await local.JoinAsync(Groups, Context, ChatNotifier.AgentGroup(AgentId));
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>Best effort: while the live state is away the console sets its presence itself once it is back.</summary>
+    private async Task ResumePresenceAsync()
+    {
+        try
+        {
+            if (await chats.ResumePresenceAsync(AgentId, Context.ConnectionAborted) is { } presence)
+            {
+                connections.PresenceChosen(AgentId, presence);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Agent {AgentId}'s presence could not be taken over on connecting", AgentId);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -23,7 +43,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
         local.Disconnected(Context.ConnectionId);
         if (connections.Disconnected(AgentId, Context.ConnectionId))
         {
-            await chats.SetPresenceAsync(AgentId, Presence.Offline, CancellationToken.None);
+            await chats.LeaveAsync(AgentId, CancellationToken.None);
         }
 
         await base.OnDisconnectedAsync(exception);

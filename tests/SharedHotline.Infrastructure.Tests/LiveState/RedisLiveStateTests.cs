@@ -86,6 +86,23 @@ public sealed class RedisLiveStateTests(RedisFixture redis) : LiveStateContract,
     }
 
     [Fact]
+    public async Task A_node_an_agent_left_sets_them_offline_only_while_it_still_holds_their_presence()
+    {
+        var nodeB = await CreateStoreAsync("node-b");
+        var stayed = Guid.NewGuid();
+        var moved = Guid.NewGuid();
+        await Store.SetPresenceAsync(stayed, 190, PresenceStatus.Available, 2, []);
+        await Store.SetPresenceAsync(moved, 190, PresenceStatus.Available, 2, []);
+        await nodeB.SetPresenceAsync(moved, 190, PresenceStatus.Available, 2, []);
+
+        await Store.LeaveAsync(stayed);
+        await Store.LeaveAsync(moved);
+
+        (await Store.GetAgentAsync(stayed))!.Status.Should().Be(PresenceStatus.Offline);
+        (await Store.GetAgentAsync(moved))!.Status.Should().Be(PresenceStatus.Available, "the agent reconnected to node B before node A saw them go");
+    }
+
+    [Fact]
     public async Task A_Redis_that_lost_its_data_is_noticed_once()
     {
         (await Store.WasResetAsync()).Should().BeTrue("a node's first look rebuilds from the database");

@@ -100,6 +100,8 @@ public sealed class LiveStateRebuildTests
 
         public Task SetOfflineAsync(Guid agentId, CancellationToken ct = default) => _current.SetOfflineAsync(agentId, ct);
 
+        public Task LeaveAsync(Guid agentId, CancellationToken ct = default) => _current.LeaveAsync(agentId, ct);
+
         public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default) => _current.GetAgentsAsync(ct);
 
         public Task<AgentPresence?> GetAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetAgentAsync(agentId, ct);

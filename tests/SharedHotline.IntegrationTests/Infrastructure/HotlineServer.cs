@@ -123,8 +123,17 @@ public sealed class HotlineServer : IAsyncDisposable
     /// <summary>Advances the fake clock, which also lets the periodic dispatcher run.</summary>
     public void Advance(TimeSpan by) => Time.Advance(by);
 
+    private bool _disposed;
+
+    /// <summary>Stops the server as a deployment would (its connections close); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var client in _clients)
         {
             await client.DisposeAsync();

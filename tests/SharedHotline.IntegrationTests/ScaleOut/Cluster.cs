@@ -9,8 +9,9 @@ public sealed class Cluster : IAsyncDisposable
 {
     private readonly string _dataFolder;
 
-    private Cluster(RedisServer redis, HotlineServer nodeA, HotlineServer nodeB, string dataFolder, RabbitMqServer? rabbit)
+    private Cluster(RedisServer redis, HotlineServer nodeA, HotlineServer nodeB, string dataFolder, RabbitMqServer? rabbit, string prefix)
     {
+        Prefix = prefix;
         Rabbit = rabbit;
         Redis = redis;
         NodeA = nodeA;
@@ -23,6 +24,9 @@ public sealed class Cluster : IAsyncDisposable
     public HotlineServer NodeA { get; }
     public HotlineServer NodeB { get; }
     public FakeTimeProvider Clock => NodeA.Time;
+
+    /// <summary>The nodes' <c>Hotline:Redis:Prefix</c>.</summary>
+    public string Prefix { get; }
 
     /// <summary>Starts the cluster; with <paramref name="withRabbitMq"/> the nodes' bus runs over a real RabbitMQ broker.</summary>
     public static async Task<Cluster> StartAsync(DateTimeOffset localNow, bool withRabbitMq = false)
@@ -43,7 +47,7 @@ public sealed class Cluster : IAsyncDisposable
         var clock = new FakeTimeProvider(localNow.ToUniversalTime());
         var nodeA = await HotlineServer.StartAsync(localNow, Settings("node-a"), clock);
         var nodeB = await HotlineServer.StartAsync(localNow, Settings("node-b"), clock);
-        return new Cluster(redis, nodeA, nodeB, dataFolder, rabbit);
+        return new Cluster(redis, nodeA, nodeB, dataFolder, rabbit, prefix);
     }
 
     /// <summary>Lets both nodes' maintenance loops run once (heartbeat, recovery, reclaim, routing).</summary>
