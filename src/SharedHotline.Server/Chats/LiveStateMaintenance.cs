@@ -119,22 +119,34 @@ public sealed class LiveStateMaintenance(
         await dispatcher.DispatchAsync(ct);
     }
 
+    /// <summary>
+    /// Records in the database that the reclaimed chats wait again, then tells their citizens. The live state has
+    /// queued them already, so a routing pass on another node may give one to an agent before this runs: a chat the
+    /// live state holds as assigned, or whose row changed since it was read here, is that node's now and left alone.
+    /// </summary>
     private async Task ReturnToQueueAsync(IReadOnlyList<QueuedChat> reclaimed, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var ids = reclaimed.Select(r => r.ChatId).ToList();
-        var chats = await db.Chats.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var chats = await db.Chats.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         var now = time.GetUtcNow();
         foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
         {
+            var returned = await live.GetAssignedAgentAsync(chat.Id, ct) is null && await db.Chats
+                .Where(c => c.Id == chat.Id && c.State == chat.State && c.AgentId == chat.AgentId)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(c => c.State, ChatState.Queued)
+                    .SetProperty(c => c.AgentId, (Guid?)null)
+                    .SetProperty(c => c.AcceptedAt, (DateTimeOffset?)null), ct) == 1;
+            if (!returned)
+            {
+                logger.LogInformation("Chat {ChatId} was given to an agent again before it was recorded as waiting", chat.Id);
+                continue;
+            }
+
             logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, chat.AgentId);
-            chat.State = ChatState.Queued;
-            chat.AgentId = null;
-            chat.AcceptedAt = null;
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
         }
-
-        await db.SaveChangesAsync(ct);
     }
 }
