@@ -125,7 +125,12 @@ public sealed class AgentChats(
             chat.AgentId = agentId;
             chat.AcceptedAt = now;
             chat.AssignedAt ??= now;
-            await db.SaveChangesAsync(ct);
+            if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+            {
+                await live.ReleaseAsync(chat.Id, now, ct);
+                throw Ended(chat);
+            }
+
             var account = await AccountAsync(agentId, ct);
             var firstName = ChatViews.FirstName(account.DisplayName);
             var snapshot = await rota.GetAsync(ct);
@@ -193,7 +198,7 @@ public sealed class AgentChats(
         if (ChatLifecycle.IsOver(chat.State))
         {
             // Ended in the database a moment before the live state let go of it.
-            throw new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+            throw Ended(chat);
         }
 
         if (chat.State == ChatState.Assigned)
@@ -229,7 +234,11 @@ public sealed class AgentChats(
             await live.ReleaseAsync(chat.Id, now, ct);
             chat.State = ChatState.Queued;
             chat.AgentId = null;
-            await db.SaveChangesAsync(ct);
+            if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+            {
+                throw Ended(chat);
+            }
+
             await live.EnqueueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), ct);
             await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
@@ -254,7 +263,12 @@ public sealed class AgentChats(
         chat.AgentId = target;
         chat.AssignedAt = now;
         chat.AcceptedAt = null;
-        await db.SaveChangesAsync(ct);
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+        {
+            await live.ReleaseAsync(chat.Id, now, ct);
+            throw Ended(chat);
+        }
+
         await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "transferred"));
         await notify.Agent(target).ChatOffered(await ViewAsync(chat.Id, ct));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
@@ -310,7 +324,7 @@ public sealed class AgentChats(
         if (await live.GetAssignedAgentAsync(chatId, ct) != agentId)
         {
             throw ChatLifecycle.IsOver(chat.State) && chat.AgentId == agentId
-                ? new HotlineException(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.")
+                ? Ended(chat)
                 : NotAccessible(chat);
         }
 
@@ -331,6 +345,8 @@ public sealed class AgentChats(
         var snapshot = await rota.GetAsync(ct);
         return chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), await messages.AfterAsync(chatId, 0, ct));
     }
+
+    private static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
 
     private static HotlineException NotAccessible(ChatRecord chat) =>
         new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");

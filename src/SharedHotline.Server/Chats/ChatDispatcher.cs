@@ -180,7 +180,13 @@ public sealed class ChatDispatcher(
         chat.State = ChatState.Assigned;
         chat.AgentId = assignment.AgentId;
         chat.AssignedAt = now;
-        await db.SaveChangesAsync(ct);
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+        {
+            await live.ReleaseAsync(assignment.ChatId, now, ct);
+            logger.LogInformation("Chat {ChatId} ended before it could be offered to {AgentId}", chat.Id, assignment.AgentId);
+            return;
+        }
+
         logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
         events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
 

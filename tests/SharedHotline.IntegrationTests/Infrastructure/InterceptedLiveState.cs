@@ -5,8 +5,8 @@ namespace SharedHotline.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The in-process live state, which a test can empty at once as a Redis restart would. Its next restored assignment
-/// can be made to fail once, and its next restore or reclaim can let something happen at that very moment, as on
-/// another node.
+/// can be made to fail once, and its next restore, reclaim or look at a chat's holder can let something happen at that
+/// very moment, as on another node.
 /// </summary>
 public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
 {
@@ -60,7 +60,20 @@ public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
     public Task<bool> TryTransferAsync(Guid chatId, Guid fromAgentId, Guid toAgentId, CancellationToken ct = default) =>
         _current.TryTransferAsync(chatId, fromAgentId, toAgentId, ct);
 
-    public Task<Guid?> GetAssignedAgentAsync(Guid chatId, CancellationToken ct = default) => _current.GetAssignedAgentAsync(chatId, ct);
+    /// <summary>Runs once, just after the next look at who holds a chat has been answered.</summary>
+    public Func<Task>? AfterNextHolderLookup { get; set; }
+
+    public async Task<Guid?> GetAssignedAgentAsync(Guid chatId, CancellationToken ct = default)
+    {
+        var holder = await _current.GetAssignedAgentAsync(chatId, ct);
+        if (AfterNextHolderLookup is { } after)
+        {
+            AfterNextHolderLookup = null;
+            await after();
+        }
+
+        return holder;
+    }
 
     public Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetChatsOfAgentAsync(agentId, ct);
 

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using SharedHotline.Domain.Chats;
+
+namespace SharedHotline.Infrastructure.Persistence;
+
+/// <summary>
+/// Who holds a chat (state, agent, when assigned and accepted) is written only while the chat is open in the
+/// database. An offer, an accept or a transfer reads the chat first; a citizen or agent on another node may end it
+/// in between, and a plain save of what was read would then bring the ended chat back, assigned to nobody in the
+/// live state. An ending always wins: it is stored without this guard.
+/// </summary>
+public static class OpenChatWrites
+{
+    /// <summary>Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended meanwhile.</summary>
+    public static async Task<bool> SaveHolderWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    {
+        var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
+        var rows = await db.Chats
+            .Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.State, state)
+                .SetProperty(c => c.AgentId, agentId)
+                .SetProperty(c => c.AssignedAt, assignedAt)
+                .SetProperty(c => c.AcceptedAt, acceptedAt), ct);
+        var entry = db.Entry(chat);
+        if (entry.State != EntityState.Detached)
+        {
+            // What was just written is what the context now knows; after a refusal it reloads the row as it is.
+            if (rows == 1)
+            {
+                entry.OriginalValues.SetValues(entry.CurrentValues);
+                entry.State = EntityState.Unchanged;
+            }
+            else
+            {
+                await entry.ReloadAsync(ct);
+            }
+        }
+
+        return rows == 1;
+    }
+}

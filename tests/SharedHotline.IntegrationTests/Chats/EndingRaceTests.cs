@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using SharedHotline.Client;
+using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Routing;
+using SharedHotline.IntegrationTests.Infrastructure;
+
+namespace SharedHotline.IntegrationTests.Chats;
+
+public sealed class EndingRaceTests
+{
+    [Fact]
+    public async Task A_citizen_who_leaves_while_the_agent_accepts_stays_gone_and_the_agent_is_told_the_chat_ended()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddSingleton<InterceptedLiveState>();
+            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
+        });
+        var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
+        var offers = new Inbox<AgentChat>();
+        mia.ChatOffered += offers.Add;
+        await mia.SetPresenceAsync(Presence.Available);
+        var citizen = await server.ConnectCitizenAsync();
+        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
+        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
+
+        // Mia's accept has read the chat and found it hers when the citizen closes the window (on another node, say).
+        server.Services.GetRequiredService<InterceptedLiveState>().AfterNextHolderLookup = () => citizen.EndChatAsync();
+        var accept = () => mia.AcceptChatAsync(chat.ChatId);
+
+        (await accept.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.ChatEnded);
+        (await mia.GetSessionAsync()).Chats.Should().NotContain(c => c.ChatId == chat.ChatId);
+        var write = () => citizen.SendAsync("Hallo?");
+        (await write.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.ChatEnded, "the chat she left stays ended");
+    }
+}
