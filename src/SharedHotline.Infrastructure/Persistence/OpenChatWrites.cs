@@ -7,7 +7,7 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// Who holds a chat (state, agent, when assigned and accepted) is written only while the chat is open in the
 /// database. An offer, an accept or a transfer reads the chat first; a citizen or agent on another node may end it
 /// in between, and a plain save of what was read would then bring the ended chat back, assigned to nobody in the
-/// live state. An ending always wins: it is stored without this guard.
+/// live state. An ending always wins over them, and only the first of two endings counts.
 /// </summary>
 public static class OpenChatWrites
 {
@@ -22,11 +22,34 @@ public static class OpenChatWrites
                 .SetProperty(c => c.AgentId, agentId)
                 .SetProperty(c => c.AssignedAt, assignedAt)
                 .SetProperty(c => c.AcceptedAt, acceptedAt), ct);
+        await SyncAsync(db, chat, rows == 1, ct);
+        return rows == 1;
+    }
+
+    /// <summary>
+    /// Ends the chat as set on <paramref name="chat"/> (state, when, by whom); false (nothing written) when someone
+    /// else ended it a moment ago, so the ending's note and event are not repeated.
+    /// </summary>
+    public static async Task<bool> SaveEndingWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    {
+        var (state, endedAt, endedBy) = (chat.State, chat.EndedAt, chat.EndedBy);
+        var rows = await db.Chats
+            .Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.State, state)
+                .SetProperty(c => c.EndedAt, endedAt)
+                .SetProperty(c => c.EndedBy, endedBy), ct);
+        await SyncAsync(db, chat, rows == 1, ct);
+        return rows == 1;
+    }
+
+    private static async Task SyncAsync(HotlineDbContext db, ChatRecord chat, bool written, CancellationToken ct)
+    {
         var entry = db.Entry(chat);
         if (entry.State != EntityState.Detached)
         {
             // What was just written is what the context now knows; after a refusal it reloads the row as it is.
-            if (rows == 1)
+            if (written)
             {
                 entry.OriginalValues.SetValues(entry.CurrentValues);
                 entry.State = EntityState.Unchanged;
@@ -36,7 +59,5 @@ public static class OpenChatWrites
                 await entry.ReloadAsync(ct);
             }
         }
-
-        return rows == 1;
     }
 }

@@ -32,7 +32,11 @@ public sealed class ChatLifecycle(
         chat.State = chat.State == ChatState.Queued ? ChatState.Abandoned : ChatState.Ended;
         chat.EndedAt = now;
         chat.EndedBy = endedBy;
-        await db.SaveChangesAsync(ct);
+        if (!await db.SaveEndingWhileOpenAsync(chat, ct))
+        {
+            logger.LogInformation("Chat {ChatId} was ended a moment ago already; not ended again by {EndedBy}", chat.Id, endedBy);
+            return;
+        }
 
         await live.RemoveFromQueueAsync(chat.Id, ct);
         await live.ReleaseAsync(chat.Id, now, ct);

@@ -33,4 +33,22 @@ public sealed class EndingRaceTests
         var write = () => citizen.SendAsync("Hallo?");
         (await write.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.ChatEnded, "the chat she left stays ended");
     }
+
+    [Fact]
+    public async Task When_citizen_and_agent_end_a_chat_at_the_same_moment_it_ends_once()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
+        {
+            services.AddSingleton<InterceptedLiveState>();
+            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
+        });
+        var (mia, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+
+        // Mia's "end" has found the chat hers when the citizen's own "end" lands.
+        server.Services.GetRequiredService<InterceptedLiveState>().AfterNextHolderLookup = () => citizen.EndChatAsync();
+        await mia.EndChatAsync(chat.ChatId);
+
+        var closing = (await citizen.GetHistoryAsync()).Where(m => m.Sender == Sender.System).Select(m => m.Text).ToList();
+        closing.Should().Contain("Borgeren har afsluttet chatten.").And.NotContain("Chatten er afsluttet.", "the chat ended once, when the citizen left");
+    }
 }
