@@ -38,6 +38,12 @@ public interface ILiveState
 
     Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Atomically moves a chat from <paramref name="fromAgentId"/> back into the queue (with <paramref name="chat"/>'s
+    /// priority), freeing the agent's place. False, changing nothing, when the chat is not that agent's (any more).
+    /// </summary>
+    Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Ends an assignment and frees the agent's capacity. False if the chat was not assigned.</summary>
     Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default);
 

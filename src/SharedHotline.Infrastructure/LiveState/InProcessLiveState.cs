@@ -143,6 +143,27 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
         }
     }
 
+    public Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_assignments.TryGetValue(chat.ChatId, out var holder) || holder != fromAgentId)
+            {
+                return Task.FromResult(false);
+            }
+
+            _assignments.Remove(chat.ChatId);
+            if (_agents.TryGetValue(fromAgentId, out var agent))
+            {
+                _agents[fromAgentId] = agent with { ActiveChats = Math.Max(0, agent.ActiveChats - 1), LastFreedAt = at };
+            }
+
+            _queue[chat.ChatId] = chat with { Arrival = ++_arrivals };
+            _chats[chat.ChatId] = chat;
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default)
     {
         lock (_gate)

@@ -142,6 +142,10 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
     public async Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default) =>
         (await Db.SetMembersAsync(_p + "load:" + Id(agentId))).Select(v => Guid.Parse((string)v!)).ToList();
 
+    public async Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default) =>
+        (int)await Db.ScriptEvaluateAsync(RedisLiveStateScripts.Requeue, values:
+            [_p, Id(chat.ChatId), Id(fromAgentId), JsonSerializer.Serialize(chat with { Arrival = 0 }, Json), at.ToUnixTimeMilliseconds()]) == 1;
+
     public async Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default) =>
         (int)await Db.ScriptEvaluateAsync(RedisLiveStateScripts.Release, values: [_p, Id(chatId), at.ToUnixTimeMilliseconds()]) == 1;
 

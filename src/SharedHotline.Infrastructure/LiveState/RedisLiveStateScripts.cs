@@ -57,6 +57,20 @@ internal static class RedisLiveStateScripts
         return 1
         """;
 
+    // ARGV: prefix, chatId, fromAgentId, queuedJson, nowMs
+    public const string Requeue = """
+        local p = ARGV[1]
+        if redis.call('HGET', p .. 'assign', ARGV[2]) ~= ARGV[3] then return 0 end
+        redis.call('HDEL', p .. 'assign', ARGV[2])
+        redis.call('SREM', p .. 'load:' .. ARGV[3], ARGV[2])
+        redis.call('HSET', p .. 'freed', ARGV[3], ARGV[5])
+        local arrival = redis.call('INCR', p .. 'arrivals')
+        redis.call('HSET', p .. 'queue', ARGV[2], ARGV[4])
+        redis.call('HSET', p .. 'arrival', ARGV[2], arrival)
+        redis.call('HSET', p .. 'chat', ARGV[2], ARGV[4])
+        return 1
+        """;
+
     // ARGV: prefix, chatId
     public const string RemoveFromQueue = """
         local p = ARGV[1]

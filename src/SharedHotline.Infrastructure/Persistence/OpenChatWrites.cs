@@ -11,12 +11,22 @@ namespace SharedHotline.Infrastructure.Persistence;
 /// </summary>
 public static class OpenChatWrites
 {
-    /// <summary>Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended meanwhile.</summary>
-    public static async Task<bool> SaveHolderWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    /// <summary>
+    /// Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended
+    /// meanwhile, or, given <paramref name="readAs"/>, when its state or agent are no longer what was read.
+    /// </summary>
+    public static async Task<bool> SaveHolderWhileOpenAsync(
+        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId)? readAs = null)
     {
         var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
-        var rows = await db.Chats
-            .Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned)
+        var open = db.Chats.Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned);
+        if (readAs is { } read)
+        {
+            var (readState, readAgent) = read;
+            open = open.Where(c => c.State == readState && c.AgentId == readAgent);
+        }
+
+        var rows = await open
             .ExecuteUpdateAsync(set => set
                 .SetProperty(c => c.State, state)
                 .SetProperty(c => c.AgentId, agentId)

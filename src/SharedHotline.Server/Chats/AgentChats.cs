@@ -231,17 +231,7 @@ public sealed class AgentChats(
         var now = time.GetUtcNow();
         if (toAgentId is null)
         {
-            await live.ReleaseAsync(chat.Id, now, ct);
-            chat.State = ChatState.Queued;
-            chat.AgentId = null;
-            if (!await db.SaveHolderWhileOpenAsync(chat, ct))
-            {
-                throw Ended(chat);
-            }
-
-            await live.EnqueueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), ct);
-            await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
-            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
+            await ReturnToQueueAsync(agentId, chat, now, ct);
             logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
             events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now));
             await dispatcher.DispatchAsync(ct);
@@ -275,6 +265,34 @@ public sealed class AgentChats(
         logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
         events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now));
         await dispatcher.DispatchAsync(ct);
+    }
+
+    /// <summary>
+    /// The live state moves the chat from the agent to the front of the queue in one step, then the row follows,
+    /// unless a routing pass (on any node) has given the chat out again and stored that first.
+    /// </summary>
+    private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
+        {
+            throw new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
+        }
+
+        var readAs = (chat.State, chat.AgentId);
+        chat.State = ChatState.Queued;
+        chat.AgentId = null;
+        var recorded = await db.SaveHolderWhileOpenAsync(chat, ct, readAs);
+        if (!recorded && ChatLifecycle.IsOver(chat.State))
+        {
+            await live.RemoveFromQueueAsync(chat.Id, ct);
+            throw Ended(chat);
+        }
+
+        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
+        if (recorded)
+        {
+            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
+        }
     }
 
     public async Task<QueueOverview> QueueAsync(Guid agentId, CancellationToken ct)

@@ -220,6 +220,39 @@ public abstract class LiveStateContract : IAsyncLifetime
         reclaimed.Should().ContainSingle(r => r.ChatId == chat.ChatId && r.Priority);
     }
 
+    [Fact]
+    public async Task A_chat_its_agent_returns_goes_to_the_front_of_the_queue_and_frees_her_place()
+    {
+        await Available(Agent, capacity: 2);
+        var returned = Chat(minutesAgo: 5);
+        var waiting = Chat(minutesAgo: 30);
+        await Store.EnqueueAsync(returned);
+        (await Store.TryAssignAsync(returned.ChatId, Agent)).Should().BeTrue();
+        await Store.EnqueueAsync(waiting);
+
+        (await Store.RequeueAsync(returned with { Priority = true }, Agent, Time.GetUtcNow())).Should().BeTrue();
+
+        (await Store.GetQueueAsync()).Select(q => q.ChatId).Should().Equal(returned.ChatId, waiting.ChatId);
+        (await Store.GetAssignedAgentAsync(returned.ChatId)).Should().BeNull();
+        (await Store.GetAgentAsync(Agent))!.ActiveChats.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Only_the_agent_who_holds_a_chat_can_return_it_to_the_queue()
+    {
+        await Available(Agent, capacity: 2);
+        await Available(OtherAgent, capacity: 2);
+        var chat = Chat();
+        await Store.EnqueueAsync(chat);
+        (await Store.TryAssignAsync(chat.ChatId, OtherAgent)).Should().BeTrue();
+
+        (await Store.RequeueAsync(chat with { Priority = true }, Agent, Time.GetUtcNow())).Should().BeFalse();
+
+        (await Store.GetAssignedAgentAsync(chat.ChatId)).Should().Be(OtherAgent);
+        (await Store.GetQueueAsync()).Should().BeEmpty();
+        (await Store.GetAgentAsync(OtherAgent))!.ActiveChats.Should().Be(1);
+    }
+
     /// <summary>As the maintenance loop does: heartbeat this node, then reclaim.</summary>
     protected async Task<IReadOnlyList<QueuedChat>> ReclaimAsync()
     {

@@ -77,6 +77,9 @@ public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
 
     public Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetChatsOfAgentAsync(agentId, ct);
 
+    public Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default) =>
+        _current.RequeueAsync(chat, fromAgentId, at, ct);
+
     public Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default) => _current.ReleaseAsync(chatId, at, ct);
 
     public Task HeartbeatAsync(CancellationToken ct = default) => _current.HeartbeatAsync(ct);
