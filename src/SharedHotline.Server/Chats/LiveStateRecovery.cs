@@ -17,32 +17,40 @@ public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, Time
         var open = await db.Chats.Where(c => c.State == ChatState.Queued || c.State == ChatState.Assigned || c.State == ChatState.Active).ToListAsync(ct);
         var queued = (await live.GetQueueAsync(ct)).Select(q => q.ChatId).ToHashSet();
         var recovered = new List<Guid>();
-        foreach (var chat in open)
+        try
         {
-            if (queued.Contains(chat.Id) || await live.GetAssignedAgentAsync(chat.Id, ct) is not null)
+            foreach (var chat in open)
             {
-                continue;
+                if (queued.Contains(chat.Id) || await live.GetAssignedAgentAsync(chat.Id, ct) is not null)
+                {
+                    continue;
+                }
+
+                var queuedChat = new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt);
+                if (chat.AgentId is { } agentId && chat.State != ChatState.Queued)
+                {
+                    await live.RestoreAssignmentAsync(queuedChat, agentId, ct);
+                    logger.LogInformation("Chat {ChatId} restored to agent {AgentId}", chat.Id, agentId);
+                }
+                else
+                {
+                    chat.State = ChatState.Queued;
+                    chat.AgentId = null;
+                    await live.EnqueueAsync(queuedChat, ct);
+                    logger.LogInformation("Chat {ChatId} put back in the queue", chat.Id);
+                }
+
+                recovered.Add(chat.Id);
             }
 
-            var queuedChat = new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt);
-            if (chat.AgentId is { } agentId && chat.State != ChatState.Queued)
-            {
-                await live.RestoreAssignmentAsync(queuedChat, agentId, ct);
-                logger.LogInformation("Chat {ChatId} restored to agent {AgentId}", chat.Id, agentId);
-            }
-            else
-            {
-                chat.State = ChatState.Queued;
-                chat.AgentId = null;
-                await live.EnqueueAsync(queuedChat, ct);
-                logger.LogInformation("Chat {ChatId} put back in the queue", chat.Id);
-            }
-
-            recovered.Add(chat.Id);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            // Also when a restore failed halfway: the retry no longer sees a chat that has ended since.
+            await ForgetChatsEndedMeanwhileAsync(recovered, ct);
         }
 
-        await db.SaveChangesAsync(ct);
-        await ForgetChatsEndedMeanwhileAsync(recovered, ct);
         if (recovered.Count > 0)
         {
             logger.LogInformation("{ChatCount} open chats recovered into the live state", recovered.Count);
