@@ -11,6 +11,12 @@ public interface ILiveState
     Task SetOfflineAsync(Guid agentId, CancellationToken ct = default);
 
     /// <summary>
+    /// From now on this node holds the agent's presence, with the status she has, unless she is offline or unknown
+    /// (checked and written in one step). Returns that status, or null when nothing was taken over.
+    /// </summary>
+    Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default);
+
+    /// <summary>
     /// The agent's last connection to this node closed: offline, as <see cref="SetOfflineAsync"/>, unless another
     /// node holds their presence by now (they reconnected there first, as during a rolling deploy).
     /// </summary>

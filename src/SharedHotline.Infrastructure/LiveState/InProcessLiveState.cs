@@ -41,6 +41,21 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
         return Task.CompletedTask;
     }
 
+    public Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_agents.TryGetValue(agentId, out var agent) || agent.Status == PresenceStatus.Offline)
+            {
+                return Task.FromResult<PresenceStatus?>(null);
+            }
+
+            _offlineSince.Remove(agentId);
+            _agents[agentId] = agent with { HomeKommune = homeKommune, Capacity = capacity, Skills = skills };
+            return Task.FromResult<PresenceStatus?>(agent.Status);
+        }
+    }
+
     /// <summary>One node holds every presence here.</summary>
     public Task LeaveAsync(Guid agentId, CancellationToken ct = default) => SetOfflineAsync(agentId, ct);
 

@@ -48,6 +48,13 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         await tx.ExecuteAsync();
     }
 
+    public async Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
+    {
+        var profile = JsonSerializer.Serialize(new AgentProfile(homeKommune, skills.ToArray(), _options.NodeId), Json);
+        var status = await Db.ScriptEvaluateAsync(RedisLiveStateScripts.TakeOverPresence, values: [_p, Id(agentId), profile, capacity, NowMs]);
+        return status.IsNull ? null : Enum.Parse<PresenceStatus>((string)status!);
+    }
+
     public Task LeaveAsync(Guid agentId, CancellationToken ct = default) =>
         Db.ScriptEvaluateAsync(RedisLiveStateScripts.Leave, values: [_p, Id(agentId), _options.NodeId, NowMs]);
 

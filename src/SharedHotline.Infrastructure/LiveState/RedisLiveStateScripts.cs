@@ -80,6 +80,19 @@ internal static class RedisLiveStateScripts
         return 1
         """;
 
+    // This node's from now on, with the agent's status, unless she is offline or unknown.
+    // ARGV: prefix, agentId, profileJson, capacity, nowMs. Returns the status, or nil.
+    public const string TakeOverPresence = """
+        local p = ARGV[1]
+        local status = redis.call('HGET', p .. 'status', ARGV[2])
+        if not status or status == 'Offline' then return false end
+        redis.call('HSET', p .. 'profile', ARGV[2], ARGV[3])
+        redis.call('HSET', p .. 'capacity', ARGV[2], ARGV[4])
+        redis.call('HDEL', p .. 'offline', ARGV[2])
+        redis.call('HSETNX', p .. 'freed', ARGV[2], ARGV[5])
+        return status
+        """;
+
     // Offline, but only while the agent's presence is this node's. ARGV: prefix, agentId, nodeId, nowMs.
     public const string Leave = """
         local p = ARGV[1]

@@ -13,17 +13,18 @@ public static class OpenChatWrites
 {
     /// <summary>
     /// Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended
-    /// meanwhile, or, given <paramref name="readAs"/>, when its state or agent are no longer what was read.
+    /// meanwhile, or, given <paramref name="readAs"/>, when its state, agent or assignment are no longer what was read.
     /// </summary>
     public static async Task<bool> SaveHolderWhileOpenAsync(
-        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId)? readAs = null)
+        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId, DateTimeOffset? AssignedAt)? readAs = null)
     {
         var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
         var open = db.Chats.Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned);
         if (readAs is { } read)
         {
-            var (readState, readAgent) = read;
-            open = open.Where(c => c.State == readState && c.AgentId == readAgent);
+            // Every offer and transfer stamps a new AssignedAt: a chat given back to the same agent meanwhile differs.
+            var (readState, readAgent, readAssignedAt) = read;
+            open = open.Where(c => c.State == readState && c.AgentId == readAgent && c.AssignedAt == readAssignedAt);
         }
 
         var rows = await open

@@ -58,16 +58,14 @@ public sealed class AgentChats(
     /// </summary>
     public async Task<Presence?> ResumePresenceAsync(Guid agentId, CancellationToken ct)
     {
-        var current = await live.GetAgentAsync(agentId, ct);
-        if (current?.Status is not (PresenceStatus.Available or PresenceStatus.Away))
+        var account = await AccountAsync(agentId, ct);
+        if (await live.TakeOverPresenceAsync(agentId, account.HomeKommune, account.Capacity, account.Skills, ct) is not { } status)
         {
             return null;
         }
 
-        var account = await AccountAsync(agentId, ct);
-        await live.SetPresenceAsync(agentId, account.HomeKommune, current.Status, account.Capacity, account.Skills, ct);
-        logger.LogInformation("Agent {AgentId} connected here; presence {Presence} held on this node now", agentId, current.Status);
-        return current.Status == PresenceStatus.Available ? Presence.Available : Presence.Away;
+        logger.LogInformation("Agent {AgentId} connected here; presence {Presence} held on this node now", agentId, status);
+        return status == PresenceStatus.Available ? Presence.Available : Presence.Away;
     }
 
     /// <summary>The agent's last connection to this node closed: offline unless another node holds them now.</summary>
@@ -275,10 +273,13 @@ public sealed class AgentChats(
     {
         if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
         {
-            throw new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
+            await db.Entry(chat).ReloadAsync(ct);
+            throw ChatLifecycle.IsOver(chat.State)
+                ? Ended(chat)
+                : new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
         }
 
-        var readAs = (chat.State, chat.AgentId);
+        var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
         chat.State = ChatState.Queued;
         chat.AgentId = null;
         var recorded = await db.SaveHolderWhileOpenAsync(chat, ct, readAs);

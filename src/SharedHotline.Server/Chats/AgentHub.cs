@@ -13,13 +13,24 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
 
     public override async Task OnConnectedAsync()
     {
-        if (connections.Connected(AgentId, Context.ConnectionId))
+        var first = connections.Connected(AgentId, Context.ConnectionId);
+        try
         {
-            await ResumePresenceAsync();
-        }
+            if (first)
+            {
+                await ResumePresenceAsync();
+            }
 
-        await local.JoinAsync(Groups, Context, ChatNotifier.AgentGroup(AgentId));
-        await base.OnConnectedAsync();
+            await local.JoinAsync(Groups, Context, ChatNotifier.AgentGroup(AgentId));
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
+            local.Disconnected(Context.ConnectionId);
+            connections.Disconnected(AgentId, Context.ConnectionId);
+            throw;
+        }
     }
 
     /// <summary>Best effort: while the live state is away the console sets its presence itself once it is back.</summary>
@@ -32,7 +43,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
                 connections.PresenceChosen(AgentId, presence);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!Context.ConnectionAborted.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Agent {AgentId}'s presence could not be taken over on connecting", AgentId);
         }

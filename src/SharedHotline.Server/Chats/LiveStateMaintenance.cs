@@ -134,7 +134,7 @@ public sealed class LiveStateMaintenance(
         foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
         {
             var returned = await live.GetAssignedAgentAsync(chat.Id, ct) is null && await db.Chats
-                .Where(c => c.Id == chat.Id && c.State == chat.State && c.AgentId == chat.AgentId)
+                .Where(c => c.Id == chat.Id && c.State == chat.State && c.AgentId == chat.AgentId && c.AssignedAt == chat.AssignedAt)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(c => c.State, ChatState.Queued)
                     .SetProperty(c => c.AgentId, (Guid?)null)

@@ -253,6 +253,19 @@ public abstract class LiveStateContract : IAsyncLifetime
         (await Store.GetAgentAsync(OtherAgent))!.ActiveChats.Should().Be(1);
     }
 
+    [Fact]
+    public async Task A_node_takes_over_an_agents_presence_as_it_is_but_never_brings_an_offline_agent_back()
+    {
+        await Store.SetPresenceAsync(Agent, 190, PresenceStatus.Away, 2, ["pas"]);
+        (await Store.TakeOverPresenceAsync(Agent, 190, 3, ["pas"])).Should().Be(PresenceStatus.Away);
+        (await Store.GetAgentAsync(Agent))!.Capacity.Should().Be(3);
+
+        await Store.SetOfflineAsync(Agent);
+        (await Store.TakeOverPresenceAsync(Agent, 190, 3, ["pas"])).Should().BeNull("she chose to go offline");
+        (await Store.TakeOverPresenceAsync(OtherAgent, 190, 3, ["pas"])).Should().BeNull("an agent never seen has nothing to take over");
+        (await Store.GetAgentAsync(Agent))!.Status.Should().Be(PresenceStatus.Offline);
+    }
+
     /// <summary>As the maintenance loop does: heartbeat this node, then reclaim.</summary>
     protected async Task<IReadOnlyList<QueuedChat>> ReclaimAsync()
     {

@@ -93,7 +93,7 @@ public sealed class RedisLiveStateTests(RedisFixture redis) : LiveStateContract,
         var moved = Guid.NewGuid();
         await Store.SetPresenceAsync(stayed, 190, PresenceStatus.Available, 2, []);
         await Store.SetPresenceAsync(moved, 190, PresenceStatus.Available, 2, []);
-        await nodeB.SetPresenceAsync(moved, 190, PresenceStatus.Available, 2, []);
+        (await nodeB.TakeOverPresenceAsync(moved, 190, 2, [])).Should().Be(PresenceStatus.Available);
 
         await Store.LeaveAsync(stayed);
         await Store.LeaveAsync(moved);

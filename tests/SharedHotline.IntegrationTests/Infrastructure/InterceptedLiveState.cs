@@ -43,6 +43,9 @@ public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
 
     public Task SetOfflineAsync(Guid agentId, CancellationToken ct = default) => _current.SetOfflineAsync(agentId, ct);
 
+    public Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default) =>
+        _current.TakeOverPresenceAsync(agentId, homeKommune, capacity, skills, ct);
+
     public Task LeaveAsync(Guid agentId, CancellationToken ct = default) => _current.LeaveAsync(agentId, ct);
 
     public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default) => _current.GetAgentsAsync(ct);
