@@ -133,19 +133,17 @@ public sealed class LiveStateMaintenance(
         var now = time.GetUtcNow();
         foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
         {
-            var returned = await live.GetAssignedAgentAsync(chat.Id, ct) is null && await db.Chats
-                .Where(c => c.Id == chat.Id && c.State == chat.State && c.AgentId == chat.AgentId && c.AssignedAt == chat.AssignedAt)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(c => c.State, ChatState.Queued)
-                    .SetProperty(c => c.AgentId, (Guid?)null)
-                    .SetProperty(c => c.AcceptedAt, (DateTimeOffset?)null), ct) == 1;
-            if (!returned)
+            var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
+            chat.State = ChatState.Queued;
+            chat.AgentId = null;
+            chat.AcceptedAt = null;
+            if (await live.GetAssignedAgentAsync(chat.Id, ct) is not null || !await db.SaveHolderWhileOpenAsync(chat, ct, readAs))
             {
                 logger.LogInformation("Chat {ChatId} was given to an agent again before it was recorded as waiting", chat.Id);
                 continue;
             }
 
-            logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, chat.AgentId);
+            logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, readAs.AgentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
         }
     }
