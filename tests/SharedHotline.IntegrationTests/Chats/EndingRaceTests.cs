@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client;
 using SharedHotline.Client.Contracts;
-using SharedHotline.Domain.Routing;
 using SharedHotline.IntegrationTests.Infrastructure;
 
 namespace SharedHotline.IntegrationTests.Chats;
@@ -11,11 +9,7 @@ public sealed class EndingRaceTests
     [Fact]
     public async Task A_citizen_who_leaves_while_the_agent_accepts_stays_gone_and_the_agent_is_told_the_chat_ended()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddSingleton<InterceptedLiveState>();
-            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
-        });
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
         var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
         var offers = new Inbox<AgentChat>();
         mia.ChatOffered += offers.Add;
@@ -25,7 +19,7 @@ public sealed class EndingRaceTests
         await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
 
         // Mia's accept has read the chat and found it hers when the citizen closes the window (on another node, say).
-        server.Services.GetRequiredService<InterceptedLiveState>().AfterNextHolderLookup = () => citizen.EndChatAsync();
+        InterceptedLiveState.Of(server).AfterNextHolderLookup = () => citizen.EndChatAsync();
         var accept = () => mia.AcceptChatAsync(chat.ChatId);
 
         (await accept.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.ChatEnded);
@@ -37,15 +31,11 @@ public sealed class EndingRaceTests
     [Fact]
     public async Task When_citizen_and_agent_end_a_chat_at_the_same_moment_it_ends_once()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddSingleton<InterceptedLiveState>();
-            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
-        });
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
         var (mia, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
 
         // Mia's "end" has found the chat hers when the citizen's own "end" lands.
-        server.Services.GetRequiredService<InterceptedLiveState>().AfterNextHolderLookup = () => citizen.EndChatAsync();
+        InterceptedLiveState.Of(server).AfterNextHolderLookup = () => citizen.EndChatAsync();
         await mia.EndChatAsync(chat.ChatId);
 
         var closing = (await citizen.GetHistoryAsync()).Where(m => m.Sender == Sender.System).Select(m => m.Text).ToList();

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client.Contracts;
-using SharedHotline.Domain.Routing;
-using SharedHotline.Infrastructure.LiveState;
 using SharedHotline.IntegrationTests.Infrastructure;
 using SharedHotline.Server.Chats;
 
@@ -12,15 +9,11 @@ public sealed class LiveStateRebuildTests
     [Fact]
     public async Task A_rebuild_of_a_lost_live_state_that_fails_halfway_is_retried_until_the_agent_has_her_chat_back()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddSingleton<InterceptedLiveState>();
-            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
-        });
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
         var (agent, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
 
         // The store comes back empty, and the first rebuild fails on its first write, as while Redis reconnects.
-        server.Services.GetRequiredService<InterceptedLiveState>().LoseEverything(failNextRestore: true);
+        InterceptedLiveState.Of(server).LoseEverything(failNextRestore: true);
 
         AgentSession? session = null;
         for (var tick = 0; tick < 6 && session?.Chats.Count != 1; tick++)
@@ -38,13 +31,9 @@ public sealed class LiveStateRebuildTests
     [Fact]
     public async Task A_chat_ended_while_the_live_state_is_rebuilt_is_not_given_back_to_its_agent()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddSingleton<InterceptedLiveState>();
-            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
-        });
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
         var (agent, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
-        var live = server.Services.GetRequiredService<InterceptedLiveState>();
+        var live = InterceptedLiveState.Of(server);
 
         // The rebuild has read the chat as open when the citizen ends it (on another node, say): the ending is
         // stored, and its release finds nothing to release in the empty store.

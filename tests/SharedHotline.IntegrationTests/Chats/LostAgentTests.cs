@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client.Contracts;
-using SharedHotline.Domain.Routing;
 using SharedHotline.IntegrationTests.Infrastructure;
 using SharedHotline.Server.Chats;
 
@@ -11,11 +10,7 @@ public sealed class LostAgentTests
     [Fact]
     public async Task A_lost_agents_chat_that_a_routing_pass_gives_to_a_colleague_at_once_stays_the_colleagues()
     {
-        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, configure: services =>
-        {
-            services.AddSingleton<InterceptedLiveState>();
-            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
-        });
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
         var (mia, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
         var peter = await server.ConnectAgentAsync(Demo.SecondFuresoAgent);
         var peterOffers = new Inbox<AgentChat>();
@@ -29,7 +24,7 @@ public sealed class LostAgentTests
         // Mia's connection is gone for good. The moment her chat is back in the queue, a routing pass (on another
         // node, say) gives it to Peter, before this node has recorded it as waiting.
         await mia.StopAsync();
-        server.Services.GetRequiredService<InterceptedLiveState>().AfterNextReclaim =
+        InterceptedLiveState.Of(server).AfterNextReclaim =
             () => server.Services.GetRequiredService<ChatDispatcher>().DispatchAsync(CancellationToken.None);
         for (var tick = 0; tick < 14 && peterOffers.Items.Count == 0; tick++)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Domain.Routing;
 using SharedHotline.Infrastructure.LiveState;
 
@@ -11,6 +12,16 @@ namespace SharedHotline.IntegrationTests.Infrastructure;
 public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
 {
     private volatile InProcessLiveState _current = new(time);
+
+    /// <summary>A hotline server whose live state is an <see cref="InterceptedLiveState"/>; <see cref="Of"/> finds it.</summary>
+    public static Task<HotlineServer> StartServerAsync(DateTimeOffset localNow) =>
+        HotlineServer.StartAsync(localNow, configure: services =>
+        {
+            services.AddSingleton<InterceptedLiveState>();
+            services.AddSingleton<ILiveState>(sp => sp.GetRequiredService<InterceptedLiveState>());
+        });
+
+    public static InterceptedLiveState Of(HotlineServer server) => server.Services.GetRequiredService<InterceptedLiveState>();
     private int _failRestore;
 
     public void LoseEverything(bool failNextRestore)
