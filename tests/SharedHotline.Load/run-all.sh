@@ -63,8 +63,11 @@ pids=("${pids[@]:0:${#pids[@]}-2}")
 
 # 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
 # PostgreSQL database, as in production (docs/scale-out.md); two processes writing one SQLite file would
-# measure SQLite's file locking instead. synchronous_commit=off matches SQLite's synchronous=NORMAL: a
-# crashed process loses nothing, a power cut may lose the last commits.
+# measure SQLite's file locking instead. PostgreSQL runs with synchronous_commit=off unless PG_SYNCHRONOUS_COMMIT
+# says otherwise: a crash of a hotline node loses nothing, but a crash of PostgreSQL or of its machine may lose
+# the last commits (up to three times wal_writer_delay, 600 ms by default). deploy/compose.yaml keeps
+# PostgreSQL's default, on, which waits for the WAL's fsync; PG_SYNCHRONOUS_COMMIT=on measures that
+# on this machine's disk (docs/benchmarks.md).
 rp=$(free_port); redis-server --port "$rp" --bind 127.0.0.1 --save "" --appendonly no > "$out/redis.log" 2>&1 & pids+=($!)
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 pgdir=$(mktemp -d); pgpass=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
@@ -73,7 +76,7 @@ as_postgres=(); [ "$(id -u)" = 0 ] && { chown -R postgres:postgres "$pgdir"; as_
 "${as_postgres[@]}" "$pgbin/initdb" -D "$pgdir/data" -U hotline --pwfile "$pgdir/pw" -A scram-sha-256 -E UTF8 --locale=C --no-sync > "$out/postgres-init.log" 2>&1
 pp=$(free_port)
 "${as_postgres[@]}" "$pgbin/postgres" -D "$pgdir/data" -p "$pp" -k "$pgdir" -c listen_addresses=127.0.0.1 \
-  -c synchronous_commit=off -c max_connections=300 > "$out/postgres.log" 2>&1 & pids+=($!)
+  -c synchronous_commit="${PG_SYNCHRONOUS_COMMIT:-off}" -c max_connections=300 > "$out/postgres.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 60); do "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pp" && break; sleep 0.5; done
 export Hotline__Database=postgres ConnectionStrings__Hotline="Host=127.0.0.1;Port=$pp;Database=hotline;Username=hotline;Password=$pgpass"
 data=$(mktemp -d)
