@@ -103,30 +103,55 @@ public sealed class AgentChats(
             chats);
     }
 
+    /// <summary>
+    /// Accepts a chat offered to the agent, or takes one from a queue she may answer. The row is written only if it
+    /// still says what was read (<see cref="OpenChatWrites.SaveHolderWhileOpenAsync"/>): if the chat left her and was
+    /// given to a colleague in between (her other window returned it, or a node reclaimed it), the colleague keeps it.
+    /// A row that merely caught up with the live state (an offer stored a moment after it was made) is read again.
+    /// </summary>
     public async Task<AgentChat> AcceptAsync(Guid agentId, Guid chatId, CancellationToken ct)
     {
         var chat = await ChatAsync(chatId, ct);
-        var assigned = await live.GetAssignedAgentAsync(chatId, ct);
-        if (assigned is null)
+        var tookFromQueue = false;
+        for (var attempt = 1; ; attempt++)
         {
-            await TakeFromQueueAsync(agentId, chat, ct);
-        }
-        else if (assigned != agentId)
-        {
-            throw NotAccessible(chat);
-        }
+            var assigned = await live.GetAssignedAgentAsync(chatId, ct);
+            if (assigned is null)
+            {
+                await TakeFromQueueAsync(agentId, chat, ct);
+                tookFromQueue = true;
+            }
+            else if (assigned != agentId)
+            {
+                throw NotAccessible(chat);
+            }
 
-        if (chat.State != ChatState.Active)
-        {
+            if (chat.State == ChatState.Active && chat.AgentId == agentId)
+            {
+                break; // accepted already, in another window or by a second click
+            }
+
+            if (attempt > 3)
+            {
+                throw NotAccessible(chat);
+            }
+
             var now = time.GetUtcNow();
+            var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
             chat.State = ChatState.Active;
             chat.AgentId = agentId;
             chat.AcceptedAt = now;
             chat.AssignedAt ??= now;
-            if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+            if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs))
             {
-                await live.ReleaseAsync(chat.Id, now, ct);
-                throw Ended(chat);
+                // The row is read again by the refusal.
+                if (ChatLifecycle.IsOver(chat.State))
+                {
+                    await live.ReleaseAsync(chat.Id, now, ct);
+                    throw Ended(chat);
+                }
+
+                continue;
             }
 
             var account = await AccountAsync(agentId, ct);
@@ -136,10 +161,12 @@ public sealed class AgentChats(
             await notify.MessageAsync(note.ToContract(), agentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));
             logger.LogInformation("Chat {ChatId} accepted by {AgentId}", chat.Id, agentId);
-            if (assigned is null)
+            if (tookFromQueue)
             {
                 events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now));
             }
+
+            break;
         }
 
         return await ViewAsync(chat.Id, ct);
