@@ -38,6 +38,20 @@ public static class OpenChatWrites
     }
 
     /// <summary>
+    /// Records that the chat waits again: no agent, not accepted (the time until it went back to the queue is no
+    /// handle time). Only while the row still says what was read, as <see cref="SaveHolderWhileOpenAsync"/>: false
+    /// when the chat ended, or was given to an agent again, meanwhile.
+    /// </summary>
+    public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    {
+        var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
+        chat.State = ChatState.Queued;
+        chat.AgentId = null;
+        chat.AcceptedAt = null;
+        return db.SaveHolderWhileOpenAsync(chat, ct, readAs);
+    }
+
+    /// <summary>
     /// Ends the chat as set on <paramref name="chat"/> (state, when, by whom); false (nothing written) when someone
     /// else ended it a moment ago, so the ending's note and event are not repeated.
     /// </summary>

@@ -298,6 +298,9 @@ public sealed class AgentChats(
     /// </summary>
     private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
     {
+        // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
+        // and that offer must not be hidden by this removal arriving after it.
+        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
         if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
         {
             await db.Entry(chat).ReloadAsync(ct);
@@ -306,17 +309,13 @@ public sealed class AgentChats(
                 : new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
         }
 
-        var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
-        chat.State = ChatState.Queued;
-        chat.AgentId = null;
-        var recorded = await db.SaveHolderWhileOpenAsync(chat, ct, readAs);
+        var recorded = await db.SaveWaitingAgainAsync(chat, ct);
         if (!recorded && ChatLifecycle.IsOver(chat.State))
         {
             await live.RemoveFromQueueAsync(chat.Id, ct);
             throw Ended(chat);
         }
 
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
         if (recorded)
         {
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));

@@ -133,17 +133,14 @@ public sealed class LiveStateMaintenance(
         var now = time.GetUtcNow();
         foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
         {
-            var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
-            chat.State = ChatState.Queued;
-            chat.AgentId = null;
-            chat.AcceptedAt = null;
-            if (await live.GetAssignedAgentAsync(chat.Id, ct) is not null || !await db.SaveHolderWhileOpenAsync(chat, ct, readAs))
+            var lostAgent = chat.AgentId;
+            if (await live.GetAssignedAgentAsync(chat.Id, ct) is not null || !await db.SaveWaitingAgainAsync(chat, ct))
             {
                 logger.LogInformation("Chat {ChatId} was given to an agent again before it was recorded as waiting", chat.Id);
                 continue;
             }
 
-            logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, readAs.AgentId);
+            logger.LogInformation("Chat {ChatId} returned to the front of the queue: agent {AgentId} was lost", chat.Id, lostAgent);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
         }
     }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client.Citizens;
 using SharedHotline.Client.Contracts;
 using SharedHotline.IntegrationTests.Infrastructure;
+using SharedHotline.Server.Chats;
 
 namespace SharedHotline.IntegrationTests.Chats;
 
@@ -95,5 +97,41 @@ public sealed class QueueTests
         await peter.TransferChatAsync(chat.ChatId, null);
         var reoffered = await miaOffers.WaitForAsync(o => o.ChatId == chat.ChatId && o.Status == ChatStatus.Assigned && o.Messages.Count > 2);
         reoffered.Messages.Should().Contain(m => m.Sender == Sender.System && m.Text.Contains("Peter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_chat_put_back_in_the_queue_and_then_left_by_its_citizen_adds_no_handle_time_to_the_wait_estimates()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        var (mia, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        server.Advance(TimeSpan.FromMinutes(40));
+        await mia.SetPresenceAsync(Presence.Away);
+        await mia.TransferChatAsync(chat.ChatId, null);
+
+        await citizen.EndChatAsync();
+
+        server.Services.GetRequiredService<HandleTimes>().Average.Should().Be(HandleTimes.Default,
+            "nobody handled the chat to its end: the 40 minutes before it went back to the queue are no handle time");
+    }
+
+    [Fact]
+    public async Task A_chat_returned_to_the_queue_and_offered_straight_back_stays_on_the_agents_console()
+    {
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
+        var (mia, _, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        var console = new Inbox<string>();
+        mia.ChatOffered += o => console.Add($"offered {o.ChatId}");
+        mia.ChatRemoved += r => console.Add($"removed {r.ChatId}");
+
+        // The moment the chat is back in the queue, a routing pass on another node gives it to Mia again: she is
+        // still available and has a free place.
+        InterceptedLiveState.Of(server).AfterNextRequeue =
+            () => server.Services.GetRequiredService<ChatDispatcher>().DispatchAsync(CancellationToken.None);
+        await mia.TransferChatAsync(chat.ChatId, null);
+        await console.WaitForAsync(e => e == $"offered {chat.ChatId}");
+        await Task.Delay(300);
+
+        console.Items[^1].Should().Be($"offered {chat.ChatId}", "the chat is hers again, so her console must show it");
+        (await mia.GetSessionAsync()).Chats.Should().Contain(c => c.ChatId == chat.ChatId);
     }
 }

@@ -91,8 +91,20 @@ public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
 
     public Task<IReadOnlyList<Guid>> GetChatsOfAgentAsync(Guid agentId, CancellationToken ct = default) => _current.GetChatsOfAgentAsync(agentId, ct);
 
-    public Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default) =>
-        _current.RequeueAsync(chat, fromAgentId, at, ct);
+    /// <summary>Runs once, just after the next chat an agent returns is back in the queue.</summary>
+    public Func<Task>? AfterNextRequeue { get; set; }
+
+    public async Task<bool> RequeueAsync(QueuedChat chat, Guid fromAgentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var requeued = await _current.RequeueAsync(chat, fromAgentId, at, ct);
+        if (AfterNextRequeue is { } after)
+        {
+            AfterNextRequeue = null;
+            await after();
+        }
+
+        return requeued;
+    }
 
     public Task<bool> ReleaseAsync(Guid chatId, DateTimeOffset at, CancellationToken ct = default) => _current.ReleaseAsync(chatId, at, ct);
 
