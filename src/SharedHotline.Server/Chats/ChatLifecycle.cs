@@ -24,6 +24,10 @@ public sealed class ChatLifecycle(
     {
         if (IsOver(chat.State))
         {
+            // Ended before, yet perhaps still held in the live state (a rebuild that read it as open put it back, and
+            // its clean-up failed): ending it again lets go of the place it holds.
+            await live.RemoveFromQueueAsync(chat.Id, ct);
+            await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct);
             return;
         }
 

@@ -26,24 +26,21 @@ public sealed class LiveStateRecovery(HotlineDbContext db, ILiveState live, Time
                     continue;
                 }
 
+                // Counted before the live state is written: a restore that was carried out but whose answer was lost
+                // is checked for an ending too.
+                recovered.Add(chat.Id);
                 var queuedChat = new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt);
                 if (chat.AgentId is { } agentId && chat.State != ChatState.Queued)
                 {
                     await live.RestoreAssignmentAsync(queuedChat, agentId, ct);
                     logger.LogInformation("Chat {ChatId} restored to agent {AgentId}", chat.Id, agentId);
                 }
-                else
+                else if (chat.State == ChatState.Queued || await db.SaveWaitingAgainAsync(chat, ct))
                 {
-                    chat.State = ChatState.Queued;
-                    chat.AgentId = null;
                     await live.EnqueueAsync(queuedChat, ct);
                     logger.LogInformation("Chat {ChatId} put back in the queue", chat.Id);
                 }
-
-                recovered.Add(chat.Id);
             }
-
-            await db.SaveChangesAsync(ct);
         }
         finally
         {

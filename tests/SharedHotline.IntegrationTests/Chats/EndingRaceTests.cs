@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Client;
 using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Routing;
 using SharedHotline.IntegrationTests.Infrastructure;
 
 namespace SharedHotline.IntegrationTests.Chats;
@@ -40,5 +42,24 @@ public sealed class EndingRaceTests
 
         var closing = (await citizen.GetHistoryAsync()).Where(m => m.Sender == Sender.System).Select(m => m.Text).ToList();
         closing.Should().Contain("Borgeren har afsluttet chatten.").And.NotContain("Chatten er afsluttet.", "the chat ended once, when the citizen left");
+    }
+
+    [Fact]
+    public async Task An_ended_chat_still_held_for_the_agent_by_the_live_state_is_let_go_when_she_ends_it()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        var (mia, citizen, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        await citizen.EndChatAsync();
+
+        // A rebuild of the live state read the chat as open just before it ended and put it back with Mia; the
+        // clean-up after that rebuild failed too.
+        var session = await mia.GetSessionAsync();
+        await server.Services.GetRequiredService<ILiveState>()
+            .RestoreAssignmentAsync(new QueuedChat(chat.ChatId, 340, "pas", DateTimeOffset.UtcNow), session.AgentId);
+        (await mia.GetSessionAsync()).Chats.Should().Contain(c => c.ChatId == chat.ChatId);
+
+        await mia.EndChatAsync(chat.ChatId);
+
+        (await mia.GetSessionAsync()).Chats.Should().NotContain(c => c.ChatId == chat.ChatId, "the ended chat no longer takes one of her places");
     }
 }
