@@ -99,7 +99,7 @@ public sealed class ChatDispatcher(
                 }
             }
 
-            await OfferAllAsync(snapshot, assigned, agents, now, ct);
+            await OfferAllAsync(snapshot, assigned, queue, agents, now, ct);
             queue = await live.GetQueueAsync(ct);
             agents = await live.GetAgentsAsync(ct);
         }
@@ -144,16 +144,18 @@ public sealed class ChatDispatcher(
     /// side by side, each in its own scope; a region's evening start then waits for a few round trips per agent,
     /// not for every offer before it. On SQLite, one writer per file anyway, they run one after another.
     /// </summary>
-    private async Task OfferAllAsync(Domain.Rota.RotaSnapshot snapshot, List<Assignment> assigned, IReadOnlyList<AgentPresence> agents, DateTimeOffset now, CancellationToken ct)
+    private async Task OfferAllAsync(
+        Domain.Rota.RotaSnapshot snapshot, List<Assignment> assigned, IReadOnlyList<QueuedChat> queue, IReadOnlyList<AgentPresence> agents, DateTimeOffset now, CancellationToken ct)
     {
         var homeKommune = agents.DistinctBy(a => a.AgentId).ToDictionary(a => a.AgentId, a => a.HomeKommune);
+        var waiting = queue.ToDictionary(q => q.ChatId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         if (assigned.Count == 1 || db.Database.IsSqlite())
         {
             foreach (var assignment in assigned)
             {
-                await OfferAsync(db, snapshot, assignment, homeKommune.GetValueOrDefault(assignment.AgentId), now, ct);
+                await OfferOrRequeueAsync(db, snapshot, assignment, waiting[assignment.ChatId], homeKommune.GetValueOrDefault(assignment.AgentId), now, ct);
             }
 
             return;
@@ -162,8 +164,36 @@ public sealed class ChatDispatcher(
         await Parallel.ForEachAsync(assigned, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentOffers, CancellationToken = ct }, async (assignment, token) =>
         {
             await using var own = scopes.CreateAsyncScope();
-            await OfferAsync(own.ServiceProvider.GetRequiredService<HotlineDbContext>(), snapshot, assignment, homeKommune.GetValueOrDefault(assignment.AgentId), now, token);
+            await OfferOrRequeueAsync(
+                own.ServiceProvider.GetRequiredService<HotlineDbContext>(), snapshot, assignment, waiting[assignment.ChatId], homeKommune.GetValueOrDefault(assignment.AgentId), now, token);
         });
+    }
+
+    /// <summary>
+    /// The pass has assigned all its chats in the live state before offering any: an offer that fails (the database
+    /// away a moment) puts its chat back in the queue, in its place, and the pass goes on with the others, which
+    /// would otherwise be held for their agents without ever being offered.
+    /// </summary>
+    private async Task OfferOrRequeueAsync(HotlineDbContext db, Domain.Rota.RotaSnapshot snapshot, Assignment assignment, QueuedChat waiting, int agentKommune, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await OfferAsync(db, snapshot, assignment, agentKommune, now, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Chat {ChatId} could not be offered to {AgentId}; it waits in the queue again", assignment.ChatId, assignment.AgentId);
+            try
+            {
+                await live.RequeueAsync(waiting, assignment.AgentId, now, ct);
+            }
+            catch (Exception again) when (again is not OperationCanceledException)
+            {
+                // The live state is away as well: the chat stays held for the agent, and her console, asked to resync
+                // when the live state is back (ClientResync), shows it to her to accept.
+                logger.LogError(again, "Chat {ChatId} could not be put back in the queue", assignment.ChatId);
+            }
+        }
     }
 
     private async Task OfferAsync(HotlineDbContext db, Domain.Rota.RotaSnapshot snapshot, Assignment assignment, int agentKommune, DateTimeOffset now, CancellationToken ct)
