@@ -26,10 +26,28 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
         }
         catch
         {
-            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
+            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed. The agent's
+            // presence may have been taken over by this node already: leave it as a last connection would, or the
+            // agent would stay available here with no console, given chats that no node reclaims.
             local.Disconnected(Context.ConnectionId);
-            connections.Disconnected(AgentId, Context.ConnectionId);
+            if (connections.Disconnected(AgentId, Context.ConnectionId))
+            {
+                await LeaveAfterFailedConnectAsync();
+            }
+
             throw;
+        }
+    }
+
+    private async Task LeaveAfterFailedConnectAsync()
+    {
+        try
+        {
+            await chats.LeaveAsync(AgentId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Agent {AgentId}'s presence could not be left after a connection failed to start", AgentId);
         }
     }
 
