@@ -128,7 +128,15 @@ public sealed class AgentChats(
 
             if (chat.State == ChatState.Active && chat.AgentId == agentId)
             {
-                break; // accepted already, in another window or by a second click
+                // Accepted already, in another window or by a second click; if this call took it from the queue, the
+                // other window did not, and the assignment is this call's to report.
+                if (tookFromQueue)
+                {
+                    var home = (await AccountAsync(agentId, ct)).HomeKommune;
+                    events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, home, chat.AssignedAt ?? time.GetUtcNow()));
+                }
+
+                break;
             }
 
             if (attempt > 3)

@@ -185,7 +185,16 @@ public sealed class ChatDispatcher(
             logger.LogError(ex, "Chat {ChatId} could not be offered to {AgentId}; it waits in the queue again", assignment.ChatId, assignment.AgentId);
             try
             {
-                await live.RequeueAsync(waiting, assignment.AgentId, now, ct);
+                if (await live.RequeueAsync(waiting, assignment.AgentId, now, ct))
+                {
+                    // The row may have been stored before the failure: it says waiting again too, unless a later
+                    // offer has been stored meanwhile.
+                    var row = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Id == assignment.ChatId, ct);
+                    if (row is { State: ChatState.Assigned } && row.AgentId == assignment.AgentId)
+                    {
+                        await db.SaveWaitingAgainAsync(row, ct);
+                    }
+                }
             }
             catch (Exception again) when (again is not OperationCanceledException)
             {
@@ -217,12 +226,11 @@ public sealed class ChatDispatcher(
             return;
         }
 
-        logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
-        events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
-
         var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chat.Id).ToListAsync(ct);
         await notify.Agent(assignment.AgentId).ChatOffered(chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), messages));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
+        logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
+        events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
     }
 
     /// <summary>Tells waiting citizens and available agents what changed since the last pass; unchanged news is not resent.</summary>

@@ -27,7 +27,13 @@ public sealed class ChatLifecycle(
             // Ended before, yet perhaps still held in the live state (a rebuild that read it as open put it back, and
             // its clean-up failed): ending it again lets go of the place it holds.
             await live.RemoveFromQueueAsync(chat.Id, ct);
-            await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct);
+            var holder = await live.GetAssignedAgentAsync(chat.Id, ct);
+            if (await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct) && holder is { } heldFor)
+            {
+                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {chat.EndedBy}"));
+                await dispatcher.DispatchAsync(ct);
+            }
+
             return;
         }
 

@@ -57,9 +57,12 @@ public sealed class EndingRaceTests
         await server.Services.GetRequiredService<ILiveState>()
             .RestoreAssignmentAsync(new QueuedChat(chat.ChatId, 340, "pas", DateTimeOffset.UtcNow), session.AgentId);
         (await mia.GetSessionAsync()).Chats.Should().Contain(c => c.ChatId == chat.ChatId);
+        var removed = new Inbox<ChatRemoved>();
+        mia.ChatRemoved += removed.Add;
 
         await mia.EndChatAsync(chat.ChatId);
 
+        await removed.WaitForAsync(r => r.ChatId == chat.ChatId);
         (await mia.GetSessionAsync()).Chats.Should().NotContain(c => c.ChatId == chat.ChatId, "the ended chat no longer takes one of her places");
     }
 }
