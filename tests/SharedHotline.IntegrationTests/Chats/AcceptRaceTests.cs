@@ -10,15 +10,8 @@ public sealed class AcceptRaceTests
     public async Task An_accept_that_loses_the_chat_to_a_colleague_midway_leaves_it_with_the_colleague_alone()
     {
         await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
-        var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
-        var miaOffers = new Inbox<AgentChat>();
-        mia.ChatOffered += miaOffers.Add;
-        await mia.SetPresenceAsync(Presence.Available);
-        var citizen = await server.ConnectCitizenAsync();
         var citizenMessages = new Inbox<ChatMessage>();
-        citizen.MessageReceived += citizenMessages.Add;
-        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
-        await miaOffers.WaitForAsync(o => o.ChatId == chat.ChatId);
+        var (mia, citizen, chat) = await server.OfferedChatAsync(Demo.FuresoAgent, "soroe", citizenInbox: citizenMessages.Add);
 
         var peter = await server.ConnectAgentAsync(Demo.SecondFuresoAgent);
         var peterOffers = new Inbox<AgentChat>();

@@ -12,13 +12,7 @@ public sealed class EndingRaceTests
     public async Task A_citizen_who_leaves_while_the_agent_accepts_stays_gone_and_the_agent_is_told_the_chat_ended()
     {
         await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
-        var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
-        var offers = new Inbox<AgentChat>();
-        mia.ChatOffered += offers.Add;
-        await mia.SetPresenceAsync(Presence.Available);
-        var citizen = await server.ConnectCitizenAsync();
-        var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
-        await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
+        var (mia, citizen, chat) = await server.OfferedChatAsync(Demo.FuresoAgent, "soroe");
 
         // Mia's accept has read the chat and found it hers when the citizen closes the window (on another node, say).
         InterceptedLiveState.Of(server).AfterNextHolderLookup = () => citizen.EndChatAsync();

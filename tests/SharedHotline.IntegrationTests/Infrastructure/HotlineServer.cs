@@ -107,6 +107,15 @@ public sealed class HotlineServer : IAsyncDisposable
     public async Task<(AgentHubClient Agent, CitizenHubClient Citizen, CitizenChat Chat)> AcceptedChatAsync(
         string agentUserName, string kommune, Action<ChatMessage>? agentInbox = null, Action<ChatMessage>? citizenInbox = null)
     {
+        var (agent, citizen, chat) = await OfferedChatAsync(agentUserName, kommune, agentInbox, citizenInbox);
+        await agent.AcceptChatAsync(chat.ChatId);
+        return (agent, citizen, chat);
+    }
+
+    /// <summary>As <see cref="AcceptedChatAsync"/>, up to the offer: the chat has been offered to the agent, not accepted.</summary>
+    public async Task<(AgentHubClient Agent, CitizenHubClient Citizen, CitizenChat Chat)> OfferedChatAsync(
+        string agentUserName, string kommune, Action<ChatMessage>? agentInbox = null, Action<ChatMessage>? citizenInbox = null)
+    {
         var agent = await ConnectAgentAsync(agentUserName);
         var offers = new Inbox<AgentChat>();
         agent.ChatOffered += offers.Add;
@@ -116,7 +125,6 @@ public sealed class HotlineServer : IAsyncDisposable
         citizen.MessageReceived += m => citizenInbox?.Invoke(m);
         var chat = (await citizen.StartChatAsync(new StartChatRequest(kommune, "pas"))).Chat!;
         await offers.WaitForAsync(o => o.ChatId == chat.ChatId);
-        await agent.AcceptChatAsync(chat.ChatId);
         return (agent, citizen, chat);
     }
 
