@@ -8,8 +8,10 @@ namespace SharedHotline.Server.Chats;
 /// <summary>
 /// Around every hub call: sets the kommune context from the caller's claims, adds a logging scope, and turns
 /// refusals into typed hub errors ("code: message"). Unexpected failures are logged and answered generically.
+/// A call that failed on Redis may have been carried out halfway (a script run whose answer timed out, an event
+/// already sent): connected clients are asked to resync (<see cref="ClientResync"/>) and see what did happen.
 /// </summary>
-public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAccessor accessor, ILogger<HotlineHubFilter> logger) : IHubFilter
+public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAccessor accessor, ClientResync resync, ILogger<HotlineHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -33,6 +35,7 @@ public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAc
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
             logger.LogWarning(ex, "Hub call {HubMethod} failed: the live state is unreachable", invocationContext.HubMethodName);
+            resync.Request();
             throw new HubException($"{HubErrorCodes.Unavailable}: The hotline is reconnecting. Nothing you had sent is lost; please try again in a moment.");
         }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SharedHotline.Client.Contracts;
+using SharedHotline.IntegrationTests.Infrastructure;
 using SharedHotline.Server.Chats;
 
 namespace SharedHotline.IntegrationTests.Chats;
@@ -44,6 +46,26 @@ public sealed class ClientResyncTests
 
         Enumerable.Range(0, ClientResync.Ticks + 1).Select(_ => resync.TakeTick())
             .Should().Equal(Enumerable.Repeat(true, ClientResync.Ticks).Append(false));
+    }
+
+    [Fact]
+    public async Task A_hub_call_that_fails_on_the_live_state_halfway_asks_connected_clients_to_resync()
+    {
+        await using var server = await InterceptedLiveState.StartServerAsync(Demo.TuesdayEvening);
+        var (mia, _, chat) = await server.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        var resync = server.Services.GetRequiredService<ClientResync>();
+        while (resync.TakeTick())
+        {
+            // start-up's own request (the live state was built), used up
+        }
+
+        // Her console has already been told the chat is gone when Redis times out on putting it back in the queue:
+        // whether it is hers or waiting, only a resync shows her which.
+        InterceptedLiveState.Of(server).AfterNextRequeue = () => Task.FromException(new StackExchange.Redis.RedisException("Timeout performing EVALSHA"));
+        var giveBack = () => mia.TransferChatAsync(chat.ChatId, null);
+
+        (await giveBack.Should().ThrowAsync<SharedHotline.Client.HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.Unavailable);
+        resync.TakeTick().Should().BeTrue("connected consoles are asked to fetch their chats again on the next ticks");
     }
 
     private sealed class FailingHub<THub, T> : IHubContext<THub, T>
