@@ -78,7 +78,7 @@ internal static class DemoRota
     {
         Id = PartnershipId,
         Name = "Demo-hotline",
-        Members = [.. RotationOrder, København],
+        Members = [.. RotationOrder],
         Patterns = Patterns(),
         Exceptions = exceptions,
         ClosedDays = ClosedDays(),

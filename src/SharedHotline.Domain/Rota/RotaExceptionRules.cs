@@ -89,7 +89,7 @@ public static class RotaExceptionRules
             RotaRules.CheckKommune(v, "responsibleKommune", responsible, partnership, directory);
         }
 
-        RotaRules.CheckAgents(v, "agentIds", x.AgentIds, directory);
+        RotaRules.CheckAgents(v, "agentIds", x.AgentIds, partnership, directory);
     }
 
     private static void CheckSwap(List<RotaViolation> v, RotaException x, Partnership others, RotaDirectory directory)
@@ -103,9 +103,9 @@ public static class RotaExceptionRules
         {
             v.Add(new("toAgentId", "The agent taking over the slot is required."));
         }
-        else if (directory.HomeOf(to) is null)
+        else
         {
-            v.Add(new("toAgentId", $"Unknown agent {to}."));
+            RotaRules.CheckAgent(v, "toAgentId", to, others, directory);
         }
 
         if (x.FromAgentId is { } f && f == x.ToAgentId)

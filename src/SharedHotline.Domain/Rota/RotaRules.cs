@@ -69,7 +69,7 @@ public static class RotaRules
     {
         var violations = new List<RotaViolation>();
         CheckKommune(violations, prefix + "kommune", turn.KommuneKode, partnership, directory);
-        CheckAgents(violations, prefix + "agentIds", turn.AgentIds, directory);
+        CheckAgents(violations, prefix + "agentIds", turn.AgentIds, partnership, directory);
         if (pattern.Rotation.Kind == RotationKind.ByWeekday)
         {
             if (turn.Day is not { } day || !pattern.Days.Contains(day))
@@ -108,16 +108,32 @@ public static class RotaRules
         }
     }
 
-    internal static void CheckAgents(List<RotaViolation> violations, string field, IReadOnlyList<Guid> agents, RotaDirectory directory)
+    /// <summary>
+    /// Agents named in a slot must exist and belong to a member kommune: a slot gives its agents the members' citizens'
+    /// chats the moment it is open, so rostering an outsider would hand them another kommune's citizens.
+    /// </summary>
+    internal static void CheckAgents(List<RotaViolation> violations, string field, IReadOnlyList<Guid> agents, Partnership partnership, RotaDirectory directory)
     {
         if (agents.Count > MaxAgentsPerSlot || agents.Distinct().Count() != agents.Count)
         {
             violations.Add(new(field, $"At most {MaxAgentsPerSlot} different agents."));
         }
 
-        foreach (var unknown in agents.Where(a => directory.HomeOf(a) is null).Distinct())
+        foreach (var agent in agents.Distinct())
         {
-            violations.Add(new(field, $"Unknown agent {unknown}."));
+            CheckAgent(violations, field, agent, partnership, directory);
+        }
+    }
+
+    internal static void CheckAgent(List<RotaViolation> violations, string field, Guid agent, Partnership partnership, RotaDirectory directory)
+    {
+        if (directory.HomeOf(agent) is not { } home)
+        {
+            violations.Add(new(field, $"Unknown agent {agent}."));
+        }
+        else if (!partnership.Includes(home))
+        {
+            violations.Add(new(field, $"Agent {agent} works for kommune {home}, which is not a member of the partnership."));
         }
     }
 

@@ -4,8 +4,9 @@ namespace SharedHotline.Infrastructure.Seeding;
 
 /// <summary>
 /// The brief's demo partnership: Fredensborg, Frederikssund, Furesø, Holbæk and Sorø share Mon-Thu 15-22 and
-/// Fri 15-18, the responsible kommune rotating weekly in that order; København joins with its own 8-22
-/// hotline and takes overflow after five minutes.
+/// Fri 15-18, the responsible kommune rotating weekly in that order. København is not a member (its citizens are
+/// answered by its own 8-22 hotline, never by the partnership's staff); it is the overflow partner whose agents join
+/// a member's waiting chat after five minutes while København's own hours are open.
 /// </summary>
 public static class DemoRota
 {
@@ -22,7 +23,7 @@ public static class DemoRota
         {
             Id = DemoStaff.PartnershipId,
             Name = "Selvbetjeningshotline Nordsjælland-Vestsjælland",
-            Members = [210, 250, 190, 316, 340, 101],
+            Members = [210, 250, 190, 316, 340],
             Patterns =
             [
                 new ShiftPattern

@@ -41,7 +41,9 @@ public static class TranscriptsApi
         }
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Seq).ToListAsync(ct);
-        var ground = TranscriptAccess.Ground(user, chat, messages);
+        var snapshot = await rota.GetAsync(ct);
+        var retentionDays = snapshot.FindKommune(chat.KommuneKode)?.Settings.RetentionDays ?? 1;
+        var ground = TranscriptAccess.Ground(user, chat, messages, retentionDays, time.GetUtcNow());
         if (ground is null)
         {
             logger.LogWarning("Transcript of chat {ChatId} refused to staff {StaffId}", chat.Id, user.StaffId());
@@ -63,7 +65,6 @@ public static class TranscriptsApi
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Transcript of chat {ChatId} read by staff {StaffId} ({AccessGround})", chat.Id, user.StaffId(), ground);
 
-        var snapshot = await rota.GetAsync(ct);
         var view = new TranscriptView(chat.Id, chat.Reference, snapshot.SlugOf(chat.KommuneKode), chat.Topic, chat.CitizenName, chat.State.ToContract(),
             chat.CreatedAt, chat.EndedAt, messages.Any(m => m.ContainsCpr), messages.Select(m => m.ToContract()).ToList());
         return TypedResults.Ok(view);

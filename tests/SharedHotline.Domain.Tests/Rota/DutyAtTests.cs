@@ -107,12 +107,13 @@ public class DutyAtTests
     }
 
     [Fact]
-    public void København_is_not_its_own_overflow()
+    public void Koebenhavn_the_overflow_partner_is_not_a_member_so_its_citizens_never_reach_the_rostered_agents()
     {
         var duty = _snapshot.DutyAt(København, Local(2026, 11, 24, 20, 30));
 
         duty.Overflow.Should().BeEmpty();
-        duty.Slots.Should().ContainSingle("København is a member and its citizens may reach the rostered agents");
+        duty.Slots.Should().BeEmpty("København takes the members' overflow; its own citizens are answered by its own hotline");
+        duty.OwnHoursOpen.Should().BeTrue();
     }
 
     [Fact]
@@ -163,6 +164,7 @@ public class DutyAtTests
         _snapshot.Zone.Should().Be(DateTimeZoneProviders.Tzdb["Europe/Copenhagen"]);
         _snapshot.Kommuner.Should().HaveCount(6);
         _snapshot.FindKommune(Sorø)!.Name.Should().Be("Sorø Kommune");
-        _snapshot.PartnershipsOf(København).Should().ContainSingle().Which.Id.Should().Be(PartnershipId);
+        _snapshot.PartnershipsOf(Sorø).Should().ContainSingle().Which.Id.Should().Be(PartnershipId);
+        _snapshot.PartnershipsOf(København).Should().BeEmpty("the overflow partner is not a member");
     }
 }

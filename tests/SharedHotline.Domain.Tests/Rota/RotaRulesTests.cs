@@ -82,10 +82,20 @@ public class RotaRulesTests
     [Fact]
     public void A_known_kommune_outside_the_partnership_cannot_be_responsible()
     {
-        var rotation = new Rotation(RotationKind.ByIsoWeek, Anchor, [new RotationTurn(Roskilde, AgentsOf(Roskilde))]);
+        var rotation = new Rotation(RotationKind.ByIsoWeek, Anchor, [new RotationTurn(Roskilde, AgentsOf(Sorø))]);
 
         Check(Saturday(new(10, 0), new(12, 0), rotation)).Should().ContainSingle()
             .Which.Should().Be(new RotaViolation("rotation.turns[0].kommune", "Kommune 265 is not a member of the partnership."));
+    }
+
+    [Fact]
+    public void An_agent_whose_home_kommune_is_not_a_member_cannot_be_rostered()
+    {
+        var outsider = AgentsOf(Roskilde)[0];
+        var rotation = new Rotation(RotationKind.ByIsoWeek, Anchor, [new RotationTurn(Sorø, [AgentsOf(Sorø)[0], outsider])]);
+
+        Check(Saturday(new(10, 0), new(12, 0), rotation)).Should().ContainSingle()
+            .Which.Should().Be(new RotaViolation("rotation.turns[0].agentIds", $"Agent {outsider} works for kommune 265, which is not a member of the partnership."));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RotaLookupsTests
         var agents = (await coordinator.Http.GetFromJsonAsync<JsonElement[]>($"{Base}/agents"))!;
         using var refused = await agent.Http.GetAsync($"{Base}/agents");
 
-        agents.Select(a => a.GetProperty("name").GetString()).Should().Contain(["Mia Søgaard", "Søren Ærenlund", "Ida Brøndum"]).And.NotContain("Hotline-administrator");
+        agents.Select(a => a.GetProperty("name").GetString()).Should().Contain(["Mia Søgaard", "Søren Ærenlund"]).And.NotContain("Hotline-administrator").And.NotContain("Ida Brøndum", "København is the overflow partner, not a member");
         agents.Single(a => a.GetProperty("name").GetString() == "Mia Søgaard").GetProperty("kommune").GetProperty("slug").GetString().Should().Be("fureso");
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }

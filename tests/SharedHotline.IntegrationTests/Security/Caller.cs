@@ -39,7 +39,8 @@ public static class Callers
 
     public static readonly Caller[] Agents = [Caller.RosteredAgent, Caller.OffDutyAgentOfKommune, Caller.NonPartnerAgent, Caller.CoordinatorOfPartnership];
 
-    public static readonly Caller[] RotaManagers = [Caller.CoordinatorOfPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune];
+    /// <summary>The partnership's coordinator and the admin of a member kommune; København's admin (the overflow partner, not a member) is not one.</summary>
+    public static readonly Caller[] RotaManagers = [Caller.CoordinatorOfPartnership, Caller.AdminOfKommune];
 
     public static string? UserName(Caller caller) => caller switch
     {
