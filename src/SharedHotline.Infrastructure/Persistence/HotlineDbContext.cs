@@ -30,6 +30,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<KommuneRecord> Kommuner => Set<KommuneRecord>();
     public DbSet<PartnershipRecord> Partnerships => Set<PartnershipRecord>();
     public DbSet<StaffAccount> Staff => Set<StaffAccount>();
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
     public DbSet<ChatNoteRecord> Notes => Set<ChatNoteRecord>();
@@ -79,6 +80,14 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(s => s.Roles).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
             e.Property(s => s.CoordinatorOf).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
             e.Property(s => s.Skills).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
+        });
+
+        modelBuilder.Entity<StaffSessionRecord>(e =>
+        {
+            e.ToTable("staff_sessions");
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.StaffId);
+            e.HasIndex(s => s.CreatedAt);
         });
 
         modelBuilder.Entity<ChatRecord>(e =>

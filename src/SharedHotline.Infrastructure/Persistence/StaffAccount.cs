@@ -21,4 +21,21 @@ public sealed class StaffAccount
     public string PasswordHash { get; set; } = "";
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its open sessions end.</summary>
+    public bool Disabled { get; set; }
+}
+
+/// <summary>
+/// One sign-in of a staff member: the cookie or bearer token names it, and it is good until it is ended (logout,
+/// disable) or <see cref="MaxAge"/> has passed since the sign-in.
+/// </summary>
+public sealed class StaffSessionRecord
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(12);
+
+    public Guid Id { get; set; }
+    public Guid StaffId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
 }

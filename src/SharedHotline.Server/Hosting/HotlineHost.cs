@@ -65,6 +65,7 @@ public static class HotlineHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();
         app.MapAuthApi();
+        app.MapStaffAdmin();
         app.MapStaffOidc();
         app.MapKommunerApi();
         app.MapCallbacksApi();

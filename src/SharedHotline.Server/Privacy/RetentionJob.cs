@@ -80,6 +80,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
             }
         }
 
+        await Staff.StaffSessions.DeleteExpiredAsync(db, now, ct);
         return deleted;
     }
 }

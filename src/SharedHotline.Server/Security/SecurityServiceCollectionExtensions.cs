@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharedHotline.Server.Hosting;
@@ -19,6 +18,7 @@ public static class SecurityServiceCollectionExtensions
     {
         DemoPasswordGuard.Check(builder.Configuration, builder.Environment);
         var services = builder.Services;
+        services.AddKeyRingProtection(builder.Configuration, builder.Environment);
         var section = builder.Configuration.GetSection(HotlineLimits.Section);
         services.Configure<HotlineLimits>(section);
         var limits = section.Get<HotlineLimits>() ?? new HotlineLimits();
@@ -30,34 +30,31 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<HubOptions>(o =>
         {
             o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
+            o.AddFilter<Staff.StaffSessionHubFilter>();
             o.AddFilter<HubRateLimitFilter>();
         });
         // Citizens' text is data, never markup: JSON answers escape <, >, &, ' and + (Danish letters stay readable).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<CitizenRateLimits>();
         services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<Staff.StaffSessionHubFilter>();
         services.AddScoped<QueuedChatCap>();
         services.AddHttpRateLimits();
         services.AddCors();
         services.Replace(ServiceDescriptor.Scoped<ICorsPolicyProvider, KommuneCorsPolicyProvider>());
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-            foreach (var network in builder.Configuration.GetSection("Hotline:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-            {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
+        services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersTrust.Configure(o, builder.Configuration));
         return builder;
     }
 
-    /// <summary>Headers first (so every answer has them), then forwarded headers, HSTS outside Development.</summary>
+    /// <summary>Headers first (so every answer has them), then forwarded headers (only from configured proxies), HSTS outside Development.</summary>
     public static WebApplication UseHotlineSecurityHeaders(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseForwardedHeaders();
+        if (ForwardedHeadersTrust.AnyConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

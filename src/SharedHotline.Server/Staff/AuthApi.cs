@@ -17,11 +17,12 @@ public static class AuthApi
         var group = app.MapGroup("/api/auth").WithTags("Staff sign-in");
         group.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(HttpRateLimits.SignIn).WithSummary("Sign in and receive a bearer token (for programs and the typed client).");
         group.MapPost("/login", SignInWithCookie).AllowAnonymous().RequireRateLimiting(HttpRateLimits.SignIn).WithSummary("Sign in with a cookie (for the staff web pages).");
-        group.MapPost("/logout", async (HttpContext http) =>
+        group.MapPost("/logout", async (HttpContext http, StaffSessions sessions, Infrastructure.Persistence.HotlineDbContext db, CancellationToken ct) =>
         {
+            await sessions.EndAsync(db, http.User, ct);
             await http.SignOutAsync(StaffAuthentication.Cookie);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithSummary("Sign out: ends this session (its cookie or bearer token stops working at once).");
         group.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new StaffMe(
             user.StaffId(),
             user.Identity?.Name ?? "",
@@ -32,14 +33,14 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<IResult> IssueToken(SignInRequest request, StaffSignInService signIn, CancellationToken ct)
+    private static async Task<IResult> IssueToken(SignInRequest request, StaffSignInService signIn, HttpContext http, CancellationToken ct)
     {
         if (Validate(request) is { } invalid)
         {
             return invalid;
         }
 
-        var principal = await signIn.SignInAsync(request.UserName!, request.Password!, StaffAuthentication.Bearer, ct);
+        var principal = await signIn.SignInAsync(request.UserName!, request.Password!, StaffAuthentication.Bearer, ClientAddress.Of(http), ct);
         return principal is null ? Refused() : TypedResults.SignIn(principal, authenticationScheme: StaffAuthentication.Bearer);
     }
 
@@ -50,7 +51,7 @@ public static class AuthApi
             return invalid;
         }
 
-        var principal = await signIn.SignInAsync(request.UserName!, request.Password!, StaffAuthentication.Cookie, ct);
+        var principal = await signIn.SignInAsync(request.UserName!, request.Password!, StaffAuthentication.Cookie, ClientAddress.Of(http), ct);
         if (principal is null)
         {
             return Refused();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SharedHotline.Client.Contracts;
@@ -7,7 +8,7 @@ namespace SharedHotline.Server.Staff;
 
 /// <summary>
 /// Staff sign in with a seeded local account (hashed password, lockout). Browsers get a cookie, the typed
-/// client and other programs a bearer token; one policy scheme picks per request.
+/// client and other programs a bearer token; the staff scheme picks per request and checks the server-side session.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -18,11 +19,7 @@ public static class StaffAuthentication
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Staff", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || (http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query.ContainsKey("access_token"))
-                    ? Bearer
-                    : Cookie)
+            .AddScheme<AuthenticationSchemeOptions, StaffSessionAuthenticationHandler>(Scheme, "Staff", _ => { })
             .AddBearerToken(Bearer, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(10);
@@ -59,6 +56,9 @@ public static class StaffAuthentication
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, KommuneAdminHandler>();
 
         services.AddScoped<StaffSignInService>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

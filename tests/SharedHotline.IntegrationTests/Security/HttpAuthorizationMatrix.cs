@@ -35,6 +35,9 @@ public static class HttpAuthorizationMatrix
         new("POST", "/api/auth/logout", StaffOnly("204", StaffMembers)),
         new("GET", "/api/auth/me", StaffOnly("200", StaffMembers)),
         new("GET", "/api/auth/oidc/", Everyone("200")),
+        new("POST", "/api/kommuner/{kommune}/staff/{staffId:guid}/unlock", StaffOnly("404", Caller.AdminOfKommune)),
+        new("POST", "/api/kommuner/{kommune}/staff/{staffId:guid}/disable", StaffOnly("404", Caller.AdminOfKommune)),
+        new("POST", "/api/kommuner/{kommune}/staff/{staffId:guid}/enable", StaffOnly("404", Caller.AdminOfKommune)),
         new("GET", "/api/auth/oidc/{kommune}", Everyone("302")),
 
         new("GET", "/api/kommuner/", Everyone("200")),
@@ -79,7 +82,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/favicon.svg", Everyone("200")),
         new("GET", "/login", Everyone("200")),
         new("GET", "/agent", StaffPage(Agents)),
-        new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, .. RotaManagers])),
+        new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
 
         new("*", "/hubs/citizen/negotiate", Everyone("200"), Send: "POST"),
         new("*", "/hubs/citizen", Everyone("400")),

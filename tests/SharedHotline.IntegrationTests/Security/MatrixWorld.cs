@@ -86,6 +86,22 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public HttpClient Http(Caller caller) => _http[caller];
 
+    /// <summary>For a call that ends the caller's session (logout): a staff caller signs in afresh, so the shared session lives on.</summary>
+    public async Task<HttpClient> OwnSessionAsync(Caller caller)
+    {
+        if (Callers.UserName(caller) is not { } userName)
+        {
+            return _http[caller];
+        }
+
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Server.SignInAsync(userName));
+        _ownSessions.Add(http);
+        return http;
+    }
+
+    private readonly List<HttpClient> _ownSessions = [];
+
     /// <summary>The caller's own connection to the agent hub, or why it was refused ("401", "403").</summary>
     public async Task<(HubConnection? Connection, string? Refusal)> AgentHubAsync(Caller caller)
     {
@@ -173,6 +189,11 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var http in _ownSessions)
+        {
+            http.Dispose();
+        }
+
         foreach (var connection in _connections)
         {
             await connection.DisposeAsync();

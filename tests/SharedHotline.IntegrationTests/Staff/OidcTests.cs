@@ -103,8 +103,8 @@ public sealed class OidcTests
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, OidcSettings());
         var identity = new OidcStaffIdentity("abc", "soroe:abc", "Sofie Lykkegård", ["agent"], []);
-        ClaimsPrincipal first;
-        ClaimsPrincipal second;
+        ClaimsPrincipal? first;
+        ClaimsPrincipal? second;
         await using (var scope = server.Services.CreateAsyncScope())
         {
             first = await scope.ServiceProvider.GetRequiredService<OidcStaffAccounts>().SignInAsync(identity, 340, "soroe", CancellationToken.None);
@@ -115,8 +115,8 @@ public sealed class OidcTests
             second = await scope.ServiceProvider.GetRequiredService<OidcStaffAccounts>().SignInAsync(identity with { Roles = ["agent", "admin"] }, 340, "soroe", CancellationToken.None);
         }
 
-        second.StaffId().Should().Be(first.StaffId(), "the same person keeps one account");
-        second.IsInRole("admin").Should().BeTrue();
+        second!.StaffId().Should().Be(first!.StaffId(), "the same person keeps one account");
+        second!.IsInRole("admin").Should().BeTrue();
         second.HomeKommune().Should().Be(340);
         second.FindFirstValue(StaffClaims.Kommune).Should().Be("soroe");
         (await StaffAccounts.WithDbAsync(server, db => db.Staff.CountAsync(s => s.UserName == "soroe:abc"))).Should().Be(1);

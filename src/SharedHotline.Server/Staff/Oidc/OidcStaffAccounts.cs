@@ -9,9 +9,9 @@ namespace SharedHotline.Server.Staff.Oidc;
 /// needs an id, a capacity and skills for routing). The provider stays the source of truth: name, kommune and roles
 /// are updated at every sign-in. Such an account has no password, so it cannot sign in locally.
 /// </summary>
-public sealed class OidcStaffAccounts(HotlineDbContext db, ILogger<OidcStaffAccounts> logger)
+public sealed class OidcStaffAccounts(HotlineDbContext db, TimeProvider time, ILogger<OidcStaffAccounts> logger)
 {
-    public async Task<ClaimsPrincipal> SignInAsync(OidcStaffIdentity identity, int kommuneKode, string kommuneSlug, CancellationToken ct)
+    public async Task<ClaimsPrincipal?> SignInAsync(OidcStaffIdentity identity, int kommuneKode, string kommuneSlug, CancellationToken ct)
     {
         var account = await db.Staff.FirstOrDefaultAsync(s => s.UserName == identity.UserName, ct);
         if (account is null)
@@ -27,6 +27,13 @@ public sealed class OidcStaffAccounts(HotlineDbContext db, ILogger<OidcStaffAcco
         account.CoordinatorOf = [.. identity.CoordinatorOf];
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff {StaffId} signed in with the identity provider of kommune {Kommunekode}", account.Id, kommuneKode);
-        return StaffClaims.Create(account, kommuneSlug, StaffAuthentication.Cookie);
+        if (account.Disabled)
+        {
+            logger.LogWarning("Sign-in refused for staff {StaffId}: the account is disabled", account.Id);
+            return null;
+        }
+
+        var session = await StaffSessions.StartAsync(db, account.Id, time.GetUtcNow(), ct);
+        return StaffClaims.Create(account, kommuneSlug, StaffAuthentication.Cookie, session);
     }
 }

@@ -111,6 +111,13 @@ public static class StaffOidc
             return;
         }
 
-        ctx.Principal = await services.GetRequiredService<OidcStaffAccounts>().SignInAsync(mapping.Identity, kommune.Kode, kommune.Slug, ctx.HttpContext.RequestAborted);
+        var principal = await services.GetRequiredService<OidcStaffAccounts>().SignInAsync(mapping.Identity, kommune.Kode, kommune.Slug, ctx.HttpContext.RequestAborted);
+        if (principal is null)
+        {
+            ctx.Fail("The staff account is disabled.");
+            return;
+        }
+
+        ctx.Principal = principal;
     }
 }
