@@ -10,9 +10,9 @@ namespace SharedHotline.Server.Security;
 
 /// <summary>
 /// Caps the chats waiting in the queue that were started from one IP address. The address is stored only as a keyed
-/// hash (<c>Hotline:Security:OriginHashKey</c>) on the chat, and goes with the chat when it is deleted.
+/// hash (<see cref="OriginHashKey"/>) on the chat, and goes with the chat when it is deleted.
 /// </summary>
-public sealed class QueuedChatCap(HotlineDbContext db, IOptionsMonitor<HotlineLimits> limits, IConfiguration configuration)
+public sealed class QueuedChatCap(HotlineDbContext db, IOptionsMonitor<HotlineLimits> limits, OriginHashKey originKey)
 {
     /// <summary>Returns the origin hash to store on the new chat, or refuses with <c>rate_limited</c> when the cap is reached.</summary>
     public async Task<string?> CheckAsync(IPAddress? address, CancellationToken ct)
@@ -33,9 +33,6 @@ public sealed class QueuedChatCap(HotlineDbContext db, IOptionsMonitor<HotlineLi
         return hash;
     }
 
-    private string Hash(string address)
-    {
-        var key = Encoding.UTF8.GetBytes(configuration["Hotline:Security:OriginHashKey"] is { Length: > 0 } k ? k : "sharedhotline-origin");
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(address)))[..32];
-    }
+    private string Hash(string address) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(originKey.Key, Encoding.UTF8.GetBytes(address)))[..32];
 }

@@ -19,6 +19,7 @@ public static class SecurityServiceCollectionExtensions
         DemoPasswordGuard.Check(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddKeyRingProtection(builder.Configuration, builder.Environment);
+        services.AddSingleton(OriginHashKey.Resolve(builder.Configuration, builder.Environment));
         var section = builder.Configuration.GetSection(HotlineLimits.Section);
         services.Configure<HotlineLimits>(section);
         var limits = section.Get<HotlineLimits>() ?? new HotlineLimits();

@@ -38,6 +38,8 @@ public sealed class DemoPasswordGuardTests
             ["Hotline:DataFolder"] = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "guard-" + Guid.NewGuid().ToString("N")),
             ["Hotline:SeedDemoData"] = seed ? "true" : "false",
             ["Hotline:DemoPassword"] = password,
+            ["Hotline:DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(new byte[32]),
+            ["Hotline:Security:OriginHashKey"] = "a-long-origin-hash-secret",
         });
         builder.AddHotline();
     }
