@@ -40,6 +40,16 @@ for template in (chart / "templates").glob("*"):
         if not has_path(values, match.group(1).split(".")):
             errors.append(f"{template.name}: .Values.{match.group(1)} is not in values.yaml")
 
+# Production refuses to start without these; compose and chart must give them.
+required_secrets = ["Hotline__DataProtection__KeyEncryptionKey", "Hotline__Security__OriginHashKey", "Hotline__ForwardedHeaders__KnownNetworks__"]
+node_env = " ".join(compose["x-node"]["environment"].keys())
+deployment = (chart / "templates/deployment.yaml").read_text()
+for setting in required_secrets:
+    if setting not in node_env:
+        errors.append(f"compose nodes do not set {setting}")
+    if setting not in deployment:
+        errors.append(f"the chart's deployment does not set {setting}")
+
 dockerfile = (root / "deploy/Dockerfile").read_text()
 for copied in re.findall(r"^COPY (?!--)(\S+)", dockerfile, re.M):
     if not (root / copied).exists():
