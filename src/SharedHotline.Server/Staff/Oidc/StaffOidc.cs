@@ -54,7 +54,7 @@ public static class StaffOidc
             return Results.Problem(title: "No identity provider", detail: $"{kommune.Name} Kommune's staff sign in with a hotline account; no identity provider is configured.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var target = returnUrl is { Length: > 0 and <= 512 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        var target = ReturnUrls.LocalOrRoot(returnUrl);
         return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [scheme]);
     }
 

@@ -8,10 +8,27 @@ import { t } from './texts';
 
 const root = appRoot();
 
+/**
+ * The return address if it stays on this site, else null. Parsed as the browser will follow it (which drops tabs
+ * and newlines and reads a backslash as a slash), so `/%09/evil.example` cannot slip through as a path.
+ */
+function sameSitePath(raw: string | null): string | null {
+  if (!raw || !raw.startsWith('/')) {
+    return null;
+  }
+
+  try {
+    const url = new URL(raw, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Where to go after signing in: the page that sent us here (same site only), else the account's own page. */
 function destination(me: StaffMe): string {
-  const back = new URLSearchParams(window.location.search).get('returnUrl');
-  if (back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\')) {
+  const back = sameSitePath(new URLSearchParams(window.location.search).get('returnUrl'));
+  if (back) {
     return back;
   }
 
