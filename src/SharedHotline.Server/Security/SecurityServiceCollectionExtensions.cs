@@ -56,6 +56,8 @@ public static class SecurityServiceCollectionExtensions
             app.UseForwardedHeaders();
         }
 
+        app.UseStaffHubOrigins(app.Configuration);
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
