@@ -23,7 +23,9 @@ public sealed class SqliteDurabilityInterceptor(string synchronous, bool checkpo
     // Microsoft.Data.Sqlite retries after sleeping 150 ms, which showed as a 150 ms step in message latency
     // under load; SQLite's own busy handler retries after 1, 2, 5, 10 ... ms instead.
     /// <summary>What is set on every connection; also for connections opened outside EF (<see cref="SqliteMessageWriter"/>).</summary>
-    public string Pragmas { get; } = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000;"
+    // secure_delete: a deleted row's bytes are overwritten in the page, not left in free space where a copy of the
+    // file would still hold a citizen's deleted chat (docs/security.md).
+    public string Pragmas { get; } = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;"
         + (checkpointInBackground ? " PRAGMA wal_autocheckpoint=0;" : "");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -15,7 +15,7 @@ public sealed class ChatDeletion(HotlineDbContext db, ChatLifecycle lifecycle, I
     public const string OnRequest = "citizen-request";
     public const string Retention = "retention";
 
-    public async Task<PrivacyAuditRecord> DeleteAsync(ChatRecord chat, string reason, Guid? actorId, string? actorName, CancellationToken ct)
+    public async Task<PrivacyAuditRecord> DeleteAsync(ChatRecord chat, string reason, Guid? actorId, string? actorName, CancellationToken ct, bool scrub = true)
     {
         if (!ChatLifecycle.IsOver(chat.State))
         {
@@ -50,6 +50,24 @@ public sealed class ChatDeletion(HotlineDbContext db, ChatLifecycle lifecycle, I
         });
         db.ChangeTracker.Clear();
         logger.LogInformation("Chat {ChatId} of kommune {Kommunekode} deleted ({DeletionReason}), {MessageCount} messages", chat.Id, chat.KommuneKode, reason, audit.ItemsDeleted);
+        if (scrub)
+        {
+            await ScrubAsync(ct);
+        }
+
         return audit;
+    }
+
+    /// <summary>
+    /// On SQLite, the write-ahead log still holds the pages as they were before the deletion until it is checkpointed
+    /// and truncated; this does both, so the deleted text leaves the files (the database pages are overwritten by
+    /// <c>secure_delete</c>). PostgreSQL keeps dead rows until VACUUM (docs/security.md).
+    /// </summary>
+    public async Task ScrubAsync(CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
     }
 }

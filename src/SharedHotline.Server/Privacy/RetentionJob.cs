@@ -59,7 +59,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
                 .ToListAsync(ct);
             foreach (var chat in expired)
             {
-                await deletion.DeleteAsync(chat, ChatDeletion.Retention, null, null, ct);
+                await deletion.DeleteAsync(chat, ChatDeletion.Retention, null, null, ct, scrub: false);
                 deleted++;
             }
 
@@ -81,6 +81,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
         }
 
         await Staff.StaffSessions.DeleteExpiredAsync(db, now, ct);
+        await deletion.ScrubAsync(ct);
         return deleted;
     }
 }

@@ -48,6 +48,45 @@ public sealed class DeletionTests
         (await citizen.GetHistoryAsync()).Should().NotBeEmpty("the chat is untouched");
     }
 
+    [Fact]
+    public async Task A_deleted_chats_text_is_gone_from_the_sqlite_file_and_its_write_ahead_log()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
+        const string Secret = "Mit-hemmelige-anliggende-7Q4Z";
+        await using (var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?> { ["Hotline:DataFolder"] = folder }))
+        {
+            await StaffAccounts.AddAsync(server, StaffAccounts.SoroeAdmin, 340, ["admin"]);
+            var citizen = await server.ConnectCitizenAsync();
+            var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
+            await citizen.SendAsync(Secret);
+            FilesContain(folder, Secret).Should().BeTrue("the test must see the text before the deletion to mean anything");
+            using var admin = await StaffAccounts.ClientAsync(server, StaffAccounts.SoroeAdmin);
+
+            (await admin.DeleteAsync($"/api/kommuner/soroe/chats/{chat.ChatId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+            FilesContain(folder, Secret).Should().BeFalse("a copy of the files taken after the deletion holds no trace of the chat");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static bool FilesContain(string folder, string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        foreach (var path in Directory.GetFiles(folder, "sharedhotline.db*"))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            if (copy.ToArray().AsSpan().IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static async Task AssertDeletionEverywhereAsync(HotlineServer server)
     {
         await StaffAccounts.AddAsync(server, StaffAccounts.SoroeAdmin, 340, ["admin"]);
