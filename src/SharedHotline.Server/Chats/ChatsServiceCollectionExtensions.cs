@@ -18,7 +18,11 @@ public static class ChatsServiceCollectionExtensions
             {
                 o.AddFilter<HotlineHubFilter>();
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                o.PayloadSerializerOptions.Converters.Add(new HubStringConverter());
+            });
         var redis = configuration.GetConnectionString("Redis");
         var resync = new ClientResync();
         services.AddSingleton(resync);
@@ -42,6 +46,7 @@ public static class ChatsServiceCollectionExtensions
         }
 
         services.AddSingleton<HotlineHubFilter>();
+        services.AddSingleton<Hosting.RefusalLog>();
         services.AddSingleton(new LocalGroupMembers(overBackplane: !string.IsNullOrWhiteSpace(redis)));
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<StoredMessages>();

@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.SignalR;
 using SharedHotline.Client.Contracts;
 using SharedHotline.Domain.Chats;
+using SharedHotline.Server.Hosting;
 using SharedHotline.Server.Tenancy;
 
 namespace SharedHotline.Server.Chats;
 
 /// <summary>
 /// Around every hub call: sets the kommune context from the caller's claims, adds a logging scope, and turns
-/// refusals into typed hub errors ("code: message"). Unexpected failures are logged and answered generically.
+/// refusals into typed hub errors ("code: message"), logged through <see cref="RefusalLog"/>. Unexpected failures are logged and answered generically.
 /// A call that failed on Redis may have been carried out halfway (a script run whose answer timed out, an event
 /// already sent): connected clients are asked to resync (<see cref="ClientResync"/>) and see what did happen.
 /// </summary>
-public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAccessor accessor, ClientResync resync, ILogger<HotlineHubFilter> logger) : IHubFilter
+public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAccessor accessor, ClientResync resync, RefusalLog refusals, ILogger<HotlineHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -29,7 +30,7 @@ public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAc
         }
         catch (HotlineException ex)
         {
-            logger.LogInformation("Hub call {HubMethod} refused with {ErrorCode}", invocationContext.HubMethodName, ex.WireCode);
+            refusals.Refused(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, ex.WireCode);
             throw new HubException($"{ex.WireCode}: {ex.Message}");
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)

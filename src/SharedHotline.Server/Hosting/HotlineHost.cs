@@ -32,7 +32,7 @@ public static class HotlineHost
         var services = builder.Services;
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHotlinePersistence(builder.Configuration, builder.Environment.ContentRootPath);
@@ -54,10 +54,16 @@ public static class HotlineHost
     public static WebApplication UseHotline(this WebApplication app)
     {
         app.UseHotlineSecurityHeaders();
+        // The request log sits outside the exception handler, so it records the status the client was given; a
+        // request the client got wrong (a body that is not JSON, a refusal) is not logged as a server error.
         app.UseUnlessAnonymousHubSocket(http => http
-            .UseExceptionHandler(handler => handler.Run(WriteUnhandledProblem))
-            .UseStatusCodePages()
-            .UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>()));
+            .UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>())
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = WriteUnhandledProblem,
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or HotlineException,
+            })
+            .UseStatusCodePages());
         app.UseRouting();
         app.UseHotlineSecurity();
         app.UseSignInAndKommune();

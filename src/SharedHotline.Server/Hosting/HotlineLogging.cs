@@ -32,6 +32,7 @@ public static class HotlineLogging
         var extras = extraSinks.ToList();
         config
             .ReadFrom.Configuration(configuration)
+            .Filter.ByExcluding(IsRefusalRepeatedBySignalR)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Node", configuration["Hotline:NodeName"] ?? Environment.MachineName);
         return config.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new CprMaskingSink(sink), writeTo =>
@@ -43,6 +44,16 @@ public static class HotlineLogging
             }
         }));
     }
+
+    /// <summary>
+    /// SignalR logs every <see cref="Microsoft.AspNetCore.SignalR.HubException"/> a hub method throws as an error with
+    /// its stack and message. Ours come only from <see cref="Chats.HotlineHubFilter"/>, which has already logged the
+    /// call once at the right level (a refusal is not a server error) and without what the caller sent.
+    /// </summary>
+    public static bool IsRefusalRepeatedBySignalR(Serilog.Events.LogEvent logEvent) =>
+        logEvent.Exception is Microsoft.AspNetCore.SignalR.HubException
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is Serilog.Events.ScalarValue { Value: "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher" };
 
     /// <summary>The console's formatter: the text template, or rendered compact JSON with <c>Logging:Json</c>.</summary>
     public static ITextFormatter Formatter(IConfiguration configuration) =>

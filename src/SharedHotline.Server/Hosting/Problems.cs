@@ -5,6 +5,32 @@ namespace SharedHotline.Server.Hosting;
 /// <summary>The ProblemDetails answers of the HTTP API; each names what was wrong.</summary>
 public static class Problems
 {
+    /// <summary>
+    /// Every ProblemDetails the server writes carries a <c>code</c> extension, as docs/protocol.md promises; those
+    /// that name none themselves (framework answers such as a body that is not JSON) get the one for their status.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!problem.Extensions.ContainsKey("code"))
+        {
+            problem.Extensions["code"] = CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode);
+        }
+    }
+
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "not_authenticated",
+        StatusCodes.Status403Forbidden => HotlineException.ToWire(HotlineErrorCode.NotAuthorized),
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status409Conflict => "conflict",
+        StatusCodes.Status413PayloadTooLarge => "too_large",
+        StatusCodes.Status415UnsupportedMediaType => "json_expected",
+        StatusCodes.Status429TooManyRequests => HotlineException.ToWire(HotlineErrorCode.RateLimited),
+        >= 400 and < 500 => HotlineException.ToWire(HotlineErrorCode.InvalidArgument),
+        _ => SharedHotline.Client.Contracts.HubErrorCodes.Internal,
+    };
+
     public static IResult KommuneNotFound(string slug) =>
         Results.Problem(
             title: "Unknown kommune",
@@ -14,7 +40,11 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["slug"] = slug, ["code"] = HotlineException.ToWire(HotlineErrorCode.KommuneNotFound) });
 
     public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
-        Results.ValidationProblem(errors, detail: detail, type: "https://sharedhotline.dk/problems/validation");
+        Results.ValidationProblem(
+            errors,
+            detail: detail,
+            type: "https://sharedhotline.dk/problems/validation",
+            extensions: new Dictionary<string, object?> { ["code"] = HotlineException.ToWire(HotlineErrorCode.InvalidArgument) });
 
     public static IResult Validation(string field, string error) =>
         Validation(new Dictionary<string, string[]> { [field] = [error] });

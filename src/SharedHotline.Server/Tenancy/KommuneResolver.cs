@@ -20,7 +20,8 @@ public sealed class KommuneResolver(IEnumerable<IKommuneResolutionStrategy> stra
             var kommune = await store.TryGetBySlugAsync(identifier, ct);
             if (kommune is null)
             {
-                logger.LogInformation("No kommune found for identifier {KommuneIdentifier} from the {Strategy} strategy", identifier, strategy.Name);
+                // What the caller sent is not logged: a citizen may have typed anything into it.
+                logger.LogInformation("No kommune found for the identifier from the {Strategy} strategy", strategy.Name);
                 return new KommuneResolution(null, identifier);
             }
 

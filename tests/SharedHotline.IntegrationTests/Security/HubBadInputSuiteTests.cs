@@ -137,7 +137,7 @@ public sealed class HubBadInputSuiteTests
     }
 
     [Fact]
-    public async Task Lone_surrogates_in_raw_frames_get_an_error_completion_on_a_connection_that_stays_open_and_nothing_is_stored()
+    public async Task Lone_surrogates_in_raw_frames_get_a_typed_error_on_a_connection_that_stays_open_and_nothing_is_stored()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
         var citizen = await server.ConnectCitizenAsync();
@@ -145,17 +145,17 @@ public sealed class HubBadInputSuiteTests
         var before = await citizen.GetHistoryAsync();
         using var socket = await OpenRawAsync(server);
 
-        foreach (var arguments in new[]
+        foreach (var (arguments, code) in new[]
         {
-            $"[\"{citizen.SessionToken}\",\"s1\",\"broken \\ud800 text\"]",
-            $"[\"{citizen.SessionToken}\",\"s2\",\"\\udc00\"]",
-            $"[\"{citizen.SessionToken}\",\"\\ud800\",\"hej\"]",
+            ($"[\"{citizen.SessionToken}\",\"s1\",\"broken \\ud800 text\"]", HubErrorCodes.MessageInvalid),
+            ($"[\"{citizen.SessionToken}\",\"s2\",\"\\udc00\"]", HubErrorCodes.MessageInvalid),
+            ($"[\"{citizen.SessionToken}\",\"\\ud800\",\"hej\"]", HubErrorCodes.InvalidArgument),
         })
         {
             var completion = await InvokeRawAsync(socket, "SendMessage", arguments);
 
             completion.GetProperty("type").GetInt32().Should().Be(3);
-            completion.GetProperty("error").GetString().Should().NotBeNullOrWhiteSpace();
+            completion.GetProperty("error").GetString().Should().Contain($"HubException: {code}: ");
             socket.State.Should().Be(WebSocketState.Open);
         }
 
