@@ -35,7 +35,8 @@ start_node() { # name port data-folder [redis]
     Hotline__Redis__NodeId="$1" Hotline__Redis__Prefix="$prefix")
   # Every simulated citizen comes from 127.0.0.1: lift the per-address abuse limits (docs/security.md).
   local limit
-  for limit in StartChatsPerIp StartChatsPerConnection MessagesPerIp MessagesPerSession CallbacksPerIp SignInsPerIp RequestsPerIp; do
+  for limit in StartChatsPerIp StartChatsPerConnection MessagesPerIp MessagesPerSession ResumesPerIp ResumesPerConnection \
+    HistoryPerConnection TypingPerConnection RefusedCallsPerIp RefusedCallsPerConnection CallbacksPerIp SignInsPerIp RequestsPerIp; do
     env+=("Hotline__Limits__${limit}__Permits=100000000")
   done
   env+=(Hotline__Limits__QueuedChatsPerIp=100000000)

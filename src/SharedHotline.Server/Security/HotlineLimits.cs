@@ -28,6 +28,24 @@ public sealed class HotlineLimits
     /// <summary>Citizen messages per chat session.</summary>
     public RateLimit MessagesPerSession { get; set; } = RateLimit.Of(30, TimeSpan.FromMinutes(1));
 
+    /// <summary>Chats resumed (hub <c>ResumeChat</c>) per IP address.</summary>
+    public RateLimit ResumesPerIp { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Chats resumed per citizen hub connection.</summary>
+    public RateLimit ResumesPerConnection { get; set; } = RateLimit.Of(20, TimeSpan.FromMinutes(1));
+
+    /// <summary>History requests (hub <c>GetHistory</c>) per citizen hub connection.</summary>
+    public RateLimit HistoryPerConnection { get; set; } = RateLimit.Of(30, TimeSpan.FromMinutes(1));
+
+    /// <summary>Typing signals (hub <c>SetTyping</c>) per citizen hub connection; the widget sends at most one every three seconds.</summary>
+    public RateLimit TypingPerConnection { get; set; } = RateLimit.Of(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Refused citizen hub calls (bad input, unknown kommune, an invalid session) per IP address.</summary>
+    public RateLimit RefusedCallsPerIp { get; set; } = RateLimit.Of(300, TimeSpan.FromMinutes(1));
+
+    /// <summary>Refused citizen hub calls per connection; refused calls do not count against the limits above.</summary>
+    public RateLimit RefusedCallsPerConnection { get; set; } = RateLimit.Of(30, TimeSpan.FromMinutes(1));
+
     /// <summary>Call-back requests and messages left while closed, per IP address.</summary>
     public RateLimit CallbacksPerIp { get; set; } = RateLimit.Of(5, TimeSpan.FromMinutes(10));
 

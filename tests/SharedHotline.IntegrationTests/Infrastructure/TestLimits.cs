@@ -17,6 +17,12 @@ public static class TestLimits
         ["Hotline:Limits:CallbacksPerIp:Permits"] = Many,
         ["Hotline:Limits:SignInsPerIp:Permits"] = Many,
         ["Hotline:Limits:RequestsPerIp:Permits"] = Many,
+        ["Hotline:Limits:ResumesPerIp:Permits"] = Many,
+        ["Hotline:Limits:ResumesPerConnection:Permits"] = Many,
+        ["Hotline:Limits:HistoryPerConnection:Permits"] = Many,
+        ["Hotline:Limits:TypingPerConnection:Permits"] = Many,
+        ["Hotline:Limits:RefusedCallsPerIp:Permits"] = Many,
+        ["Hotline:Limits:RefusedCallsPerConnection:Permits"] = Many,
         ["Hotline:Limits:QueuedChatsPerIp"] = Many,
     };
 }

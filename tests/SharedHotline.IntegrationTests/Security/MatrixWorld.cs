@@ -49,6 +49,10 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["Hotline:Oidc:soroe:Authority"] = "https://login.soroe.example",
             ["Hotline:Oidc:soroe:ClientId"] = "hotline",
             ["Hotline:Oidc:soroe:AuthorizationEndpoint"] = "https://login.soroe.example/authorize",
+
+            // Every row is called from this one address; most calls are refused by design.
+            ["Hotline:Limits:RefusedCallsPerIp:Permits"] = "100000",
+            ["Hotline:Limits:RefusedCallsPerConnection:Permits"] = "100000",
         });
         await StaffAccounts.WithDbAsync(Server, async db =>
         {

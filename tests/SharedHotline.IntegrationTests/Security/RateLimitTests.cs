@@ -49,6 +49,82 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Mistyped_start_requests_and_empty_messages_do_not_use_up_the_allowance_for_accepted_ones()
+    {
+        var settings = Limit("StartChatsPerConnection", 1, 600);
+        foreach (var (key, value) in Limit("MessagesPerSession", 2, 600))
+        {
+            settings[key] = value;
+        }
+
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, settings);
+        var citizen = await server.ConnectCitizenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var mistyped = () => citizen.StartChatAsync(new StartChatRequest("soroe", "pass"));
+            (await mistyped.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.TopicNotFound);
+        }
+
+        (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat.Should().NotBeNull("refused attempts do not count against new chats");
+        for (var i = 0; i < 3; i++)
+        {
+            var empty = () => citizen.SendAsync("   ");
+            (await empty.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.MessageEmpty);
+        }
+
+        (await citizen.SendAsync("Første")).Seq.Should().BeGreaterThan(0);
+        (await citizen.SendAsync("Anden")).Seq.Should().BeGreaterThan(0, "empty messages did not count against the chat's two");
+        var third = () => citizen.SendAsync("Tredje");
+        (await third.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.RateLimited);
+    }
+
+    [Fact]
+    public async Task A_connection_that_keeps_sending_refused_calls_is_limited_on_its_own_allowance()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, Limit("RefusedCallsPerConnection", 3, 600));
+        var citizen = await server.ConnectCitizenAsync();
+        var codes = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            try
+            {
+                await citizen.StartChatAsync(new StartChatRequest("nowhere", "pas"));
+            }
+            catch (HotlineHubException ex)
+            {
+                codes.Add(ex.Code);
+            }
+        }
+
+        codes.Should().Equal(HubErrorCodes.KommuneNotFound, HubErrorCodes.KommuneNotFound, HubErrorCodes.KommuneNotFound, HubErrorCodes.RateLimited, HubErrorCodes.RateLimited);
+        var other = await server.ConnectCitizenAsync();
+        (await other.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat.Should().NotBeNull("another window is not limited by it");
+    }
+
+    [Theory]
+    [InlineData("HistoryPerConnection")]
+    [InlineData("TypingPerConnection")]
+    [InlineData("ResumesPerConnection")]
+    public async Task History_typing_and_resume_calls_are_rate_limited_per_connection(string limit)
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, Limit(limit, 2, 600));
+        var citizen = await server.ConnectCitizenAsync();
+        await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"));
+        Func<Task> call = limit switch
+        {
+            "HistoryPerConnection" => () => citizen.GetHistoryAsync(),
+            "TypingPerConnection" => () => citizen.SetTypingAsync(true),
+            _ => () => citizen.ResumeAsync(citizen.SessionToken!),
+        };
+
+        await call();
+        await call();
+
+        (await call.Should().ThrowAsync<HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.RateLimited);
+        (await citizen.SendAsync("Stadig her")).Seq.Should().BeGreaterThan(0, "the other calls of the connection are not limited by it");
+    }
+
+    [Fact]
     public async Task No_more_chats_than_the_cap_may_wait_in_the_queue_from_one_address()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?> { ["Hotline:Limits:QueuedChatsPerIp"] = "2" });
