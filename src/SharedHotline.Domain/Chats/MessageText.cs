@@ -1,6 +1,9 @@
 namespace SharedHotline.Domain.Chats;
 
-/// <summary>Validates chat text: not empty, at most <see cref="MaxLength"/> characters, no control characters, well-formed UTF-16.</summary>
+/// <summary>
+/// Validates chat text: not empty, at most <see cref="MaxLength"/> characters, only characters that are text
+/// (<see cref="TypedText"/>). Invisible characters that could hide or reorder it on the other side are removed.
+/// </summary>
 public static class MessageText
 {
     public const int MaxLength = 4000;
@@ -17,26 +20,12 @@ public static class MessageText
             throw new HotlineException(HotlineErrorCode.MessageTooLong, $"The message is {text.Length} characters; at most {MaxLength} are allowed.");
         }
 
-        for (var i = 0; i < text.Length; i++)
+        if (TypedText.Problem(text, multiline: true) is { } problem)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                throw new HotlineException(HotlineErrorCode.MessageInvalid, "The message contains a broken character (an unpaired UTF-16 surrogate).");
-            }
-
-            if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
-            {
-                throw new HotlineException(HotlineErrorCode.MessageInvalid, $"The message contains a control character (U+{(int)c:X4}).");
-            }
+            throw new HotlineException(HotlineErrorCode.MessageInvalid, $"The message contains {problem}.");
         }
 
-        return text.Trim();
+        var neutral = TypedText.Neutralise(text).Trim();
+        return neutral.Length > 0 ? neutral : throw new HotlineException(HotlineErrorCode.MessageEmpty, "The message is empty.");
     }
 }

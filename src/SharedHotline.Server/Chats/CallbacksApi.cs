@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SharedHotline.Domain.Chats;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Hosting;
 using SharedHotline.Server.Security;
@@ -45,7 +46,7 @@ public static partial class CallbacksApi
 
         Check(errors, "name", request.Name, 100);
         Check(errors, "preferredTime", request.PreferredTime, 100);
-        Check(errors, "message", request.Message, 4000);
+        Check(errors, "message", request.Message, 4000, multiline: true);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -58,10 +59,10 @@ public static partial class CallbacksApi
             Reference = ChatReferences.New(kommune.Slug),
             KommuneKode = kommune.Kode,
             Topic = topic!.Code,
-            Name = request.Name?.Trim(),
+            Name = Neutral(request.Name),
             Phone = phone,
-            PreferredTime = request.PreferredTime?.Trim(),
-            Message = request.Message?.Trim(),
+            PreferredTime = Neutral(request.PreferredTime),
+            Message = Neutral(request.Message),
             CreatedAt = now,
         };
         db.Callbacks.Add(record);
@@ -73,35 +74,24 @@ public static partial class CallbacksApi
         return TypedResults.Created($"/api/kommuner/{kommune.Slug}/callbacks/{record.Reference}", new CallbackReceipt(record.Reference, kommune.Slug, topic.Code, now, text));
     }
 
-    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max, bool multiline = false)
     {
         if (value is null)
         {
             return;
         }
 
-        if (value.Length > max || value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || HasLoneSurrogate(value))
+        if (value.Length > max)
         {
-            errors[field] = [$"At most {max} printable characters."];
+            errors[field] = [$"This is {value.Length} characters; at most {max} are allowed."];
+        }
+        else if (TypedText.Problem(value, multiline) is { } problem)
+        {
+            errors[field] = [$"This contains {problem}."];
         }
     }
 
-    private static bool HasLoneSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static string? Neutral(string? value) => value is null ? null : TypedText.Neutralise(value).Trim();
 
     [GeneratedRegex(@"^(\+45)?\d{8}$")]
     private static partial Regex PhoneNumber();

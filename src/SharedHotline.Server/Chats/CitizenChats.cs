@@ -185,10 +185,20 @@ public sealed class CitizenChats(
             return null;
         }
 
-        var trimmed = firstName.Trim();
-        if (trimmed.Length > MaxFirstNameLength || trimmed.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        var trimmed = TypedText.Neutralise(firstName).Trim();
+        if (trimmed.Length > MaxFirstNameLength)
         {
-            throw new HotlineException(HotlineErrorCode.InvalidArgument, $"The first name must be at most {MaxFirstNameLength} printable characters.");
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, $"The first name is {trimmed.Length} characters; at most {MaxFirstNameLength} are allowed.");
+        }
+
+        if (TypedText.Problem(trimmed, multiline: false) is { } problem)
+        {
+            throw new HotlineException(HotlineErrorCode.InvalidArgument, $"The first name contains {problem}.");
+        }
+
+        if (trimmed.Length == 0)
+        {
+            return null;
         }
 
         return trimmed;

@@ -80,6 +80,42 @@ public class MessageTextTests
         Reject(string.Concat(Enumerable.Repeat(emoji, 2001))).Which.Code.Should().Be(HotlineErrorCode.MessageTooLong);
     }
 
+    [Fact]
+    public void A_control_character_is_named_with_its_code_point_and_position()
+    {
+        Reject("\u0007").Which.Message.Should().Be("The message contains a control character (U+0007) at position 1.");
+    }
+
+    [Theory]
+    [InlineData("Pris \uFFFF kr")]
+    [InlineData("Ikke tekst \uFFFE")]
+    [InlineData("\uFDD0 her")]
+    [InlineData("Plan 1 \U0001FFFF")]
+    public void Noncharacters_are_rejected_as_invalid(string text) =>
+        Reject(text).Which.Code.Should().Be(HotlineErrorCode.MessageInvalid);
+
+    [Theory]
+    [InlineData("Betal til \u202Ekr 0001\u202C nu", "Betal til kr 0001 nu")]
+    [InlineData("\u2066isoleret\u2069 tekst \u202Aog\u202B mere\u202D", "isoleret tekst og mere")]
+    [InlineData("skj\u200Bult\u2060 ord\uFEFF", "skjult ord")]
+    [InlineData("linje\u2028to", "linje\nto")]
+    public void Characters_that_hide_or_reorder_text_in_the_console_are_removed(string text, string shown) =>
+        MessageText.Validate(text).Should().Be(shown);
+
+    [Fact]
+    public void A_message_of_nothing_but_invisible_characters_is_empty() =>
+        Reject("\u200B\u202E\uFEFF").Which.Code.Should().Be(HotlineErrorCode.MessageEmpty);
+
+    [Fact]
+    public void Joiners_that_build_emoji_and_right_to_left_text_are_kept()
+    {
+        const string family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        const string arabic = "\u0645\u0631\u062D\u0628\u0627 \u200F";
+
+        MessageText.Validate(family).Should().Be(family);
+        MessageText.Validate(arabic).Should().Be(arabic.Trim());
+    }
+
     private static FluentAssertions.Specialized.ExceptionAssertions<HotlineException> Reject(string? text)
     {
         var act = () => MessageText.Validate(text);
