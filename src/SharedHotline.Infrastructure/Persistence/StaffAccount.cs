@@ -24,6 +24,9 @@ public sealed class StaffAccount
 
     /// <summary>A disabled account cannot sign in, and its open sessions end.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>The generation of the agent's calendar feed address; a new address or a revocation moves it on.</summary>
+    public int ShiftFeedVersion { get; set; }
 }
 
 /// <summary>

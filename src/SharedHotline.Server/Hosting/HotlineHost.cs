@@ -57,7 +57,11 @@ public static class HotlineHost
         // The request log sits outside the exception handler, so it records the status the client was given; a
         // request the client got wrong (a body that is not JSON, a refusal) is not logged as a server error.
         app.UseUnlessAnonymousHubSocket(http => http
-            .UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>())
+            .UseSerilogRequestLogging(o =>
+            {
+                o.Logger = app.Services.GetService<Serilog.ILogger>();
+                o.GetMessageTemplateProperties = RequestLogPaths.Properties;
+            })
             .UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandler = WriteUnhandledProblem,

@@ -3,6 +3,7 @@ using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Staff;
@@ -21,14 +22,16 @@ public static class ShiftFeed
 
     public static IEndpointRouteBuilder MapShiftFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/staff/me/shifts.ics-link", (HttpContext http, ShiftFeedTokens tokens) =>
-            {
-                var url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/shifts/{tokens.Issue(http.User.StaffId())}.ics");
-                return TypedResults.Ok(new ShiftFeedLink(url));
-            })
-            .WithTags("Rota")
-            .RequireAuthorization(StaffPolicies.Agent)
-            .WithSummary("The signed-in agent's personal calendar feed URL. Keep it private: it needs no sign-in.");
+        const string link = "/api/staff/me/shifts.ics-link";
+        app.MapGet(link, (HttpContext http, ShiftFeedTokens tokens, HotlineDbContext db, CancellationToken ct) => LinkAsync(http, tokens, db, renew: false, ct))
+            .WithSummary("The signed-in agent's personal calendar feed URL. Keep it private: it needs no sign-in.")
+            .WithTags("Rota").RequireAuthorization(StaffPolicies.Agent);
+        app.MapPost(link, (HttpContext http, ShiftFeedTokens tokens, HotlineDbContext db, CancellationToken ct) => LinkAsync(http, tokens, db, renew: true, ct))
+            .WithSummary("A new calendar feed URL for the signed-in agent; every earlier one stops working.")
+            .WithTags("Rota").RequireAuthorization(StaffPolicies.Agent);
+        app.MapDelete(link, RevokeAsync)
+            .WithTags("Rota").RequireAuthorization(StaffPolicies.Agent)
+            .WithSummary("Stop the signed-in agent's calendar feed: every URL given out so far stops working.");
         app.MapGet("/api/shifts/{token}.ics", GetFeed)
             .WithTags("Rota")
             .AllowAnonymous()
@@ -36,13 +39,34 @@ public static class ShiftFeed
         return app;
     }
 
+    private static async Task<Ok<ShiftFeedLink>> LinkAsync(HttpContext http, ShiftFeedTokens tokens, HotlineDbContext db, bool renew, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        if (renew)
+        {
+            await db.Staff.Where(s => s.Id == staffId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ShiftFeedVersion, s => s.ShiftFeedVersion + 1), ct);
+        }
+
+        var version = await db.Staff.Where(s => s.Id == staffId).Select(s => s.ShiftFeedVersion).FirstAsync(ct);
+        var url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/shifts/{tokens.Issue(staffId, version)}.ics");
+        return TypedResults.Ok(new ShiftFeedLink(url));
+    }
+
+    private static async Task<NoContent> RevokeAsync(HttpContext http, HotlineDbContext db, ILogger<ShiftFeedTokens> logger, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        await db.Staff.Where(s => s.Id == staffId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ShiftFeedVersion, s => s.ShiftFeedVersion + 1), ct);
+        logger.LogInformation("Calendar feed of staff {StaffId} revoked", staffId);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<IResult> GetFeed(string token, ShiftFeedTokens tokens, HotlineDbContext db, RotaProvider rota, TimeProvider time, ILogger<ShiftFeedTokens> logger, CancellationToken ct)
     {
-        var staffId = tokens.Read(token);
-        var agent = staffId is { } id ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
-        if (agent is null || !agent.Roles.Contains(StaffRoles.Agent))
+        var feed = tokens.Read(token);
+        var agent = feed is { } f ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.StaffId, ct) : null;
+        if (agent is null || !agent.Roles.Contains(StaffRoles.Agent) || agent.Disabled || agent.ShiftFeedVersion != feed!.Value.Version)
         {
-            logger.LogInformation("Shift feed refused: the token names no agent");
+            logger.LogInformation("Shift feed refused: the token names no active agent or an address replaced since");
             return Results.Problem(title: "Unknown feed", detail: "This calendar feed does not exist (any more). Get a new link in the hotline.", statusCode: StatusCodes.Status404NotFound);
         }
 

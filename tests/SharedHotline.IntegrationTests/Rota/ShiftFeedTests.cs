@@ -44,4 +44,54 @@ public sealed class ShiftFeedTests
         tampered.StatusCode.Should().Be(HttpStatusCode.NotFound);
         adminLink.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_new_address_replaces_the_old_one_a_revoked_one_stops_and_a_disabled_agents_feed_stops()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        using var agent = await RotaClient.SignInAsync(server, Demo.FuresoAgent);
+        await StaffAccounts.AddAsync(server, "admin.fureso", 190, [SharedHotline.Infrastructure.Persistence.StaffRoles.Admin]);
+        using var admin = await StaffAccounts.ClientAsync(server, "admin.fureso");
+        var first = await LinkAsync(agent, HttpMethod.Get);
+        var shownAgain = await LinkAsync(agent, HttpMethod.Get);
+        (await server.Http.GetAsync(shownAgain)).StatusCode.Should().Be(HttpStatusCode.OK, "showing the address again changes nothing");
+
+        var second = await LinkAsync(agent, HttpMethod.Post);
+
+        second.Should().NotBe(first);
+        (await server.Http.GetAsync(first)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await server.Http.GetAsync(shownAgain)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await server.Http.GetAsync(second)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await agent.Http.DeleteAsync("/api/staff/me/shifts.ics-link")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await server.Http.GetAsync(second)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a revoked address stops");
+
+        var third = await LinkAsync(agent, HttpMethod.Get);
+        (await server.Http.GetAsync(third)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.PostAsync($"/api/kommuner/fureso/staff/{SharedHotline.Infrastructure.Seeding.DemoStaff.IdOf(Demo.FuresoAgent)}/disable", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await server.Http.GetAsync(third)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a disabled agent's calendar gets no more shifts");
+    }
+
+    [Fact]
+    public async Task The_feed_secret_is_kept_out_of_the_request_log()
+    {
+        using var output = new StringWriter();
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" }, configure: services =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services,
+                new SharedHotline.Server.Privacy.HotlineLogSink(new SharedHotline.Server.Privacy.TextWriterLogSink(output, SharedHotline.Server.Hosting.HotlineLogging.Formatter(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())))));
+        using var agent = await RotaClient.SignInAsync(server, Demo.FuresoAgent);
+        var url = await LinkAsync(agent, HttpMethod.Get);
+        var token = url.Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
+
+        (await server.Http.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        output.ToString().Should().Contain("/api/shifts/{token}.ics").And.NotContain(token);
+    }
+
+    private static async Task<Uri> LinkAsync(RotaClient agent, HttpMethod method)
+    {
+        using var response = await agent.Http.SendAsync(new HttpRequestMessage(method, "/api/staff/me/shifts.ics-link"));
+        response.EnsureSuccessStatusCode();
+        return new Uri((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!);
+    }
 }

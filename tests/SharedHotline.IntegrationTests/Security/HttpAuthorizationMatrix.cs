@@ -68,6 +68,8 @@ public static class HttpAuthorizationMatrix
         new("GET", Rota + "/agents", StaffOnly("200", RotaManagers)),
         new("GET", "/api/staff/me/shifts", StaffOnly("200", Shifts)),
         new("GET", "/api/staff/me/shifts.ics-link", StaffOnly("200", Shifts)),
+        new("POST", "/api/staff/me/shifts.ics-link", StaffOnly("200", Shifts)),
+        new("DELETE", "/api/staff/me/shifts.ics-link", StaffOnly("204", Shifts)),
         new("GET", "/api/shifts/{token}.ics", Everyone("404")),
 
         new("GET", "/api/chats/{chatId:guid}/transcript", StaffOnly("200", Caller.RosteredAgent, Caller.OffDutyAgentOfKommune, Caller.AdminOfKommune)),

@@ -408,6 +408,9 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ShiftFeedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");

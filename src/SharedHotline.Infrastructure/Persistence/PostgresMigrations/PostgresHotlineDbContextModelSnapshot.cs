@@ -415,6 +415,9 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("ShiftFeedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1,6 +1,6 @@
 import type { RotaAgent, ShiftView } from '../shared/contracts';
 import { h, replace } from '../shared/dom';
-import { getJson } from '../shared/http';
+import { api, getJson } from '../shared/http';
 import { day, serverNow, span } from '../shared/time';
 import type { Lookups } from './lookups';
 import { t } from './texts';
@@ -11,6 +11,7 @@ export class ShiftPanel {
   private readonly now = h('div', { class: 'shift-now' }, h('p', { class: 'muted' }, t('loading')));
   private readonly serving = h('p', { class: 'serving' });
   private readonly next = h('ul', { class: 'shift-list' });
+  private readonly feed = h('div', { class: 'shift-feed' });
   private current: ShiftView | null = null;
 
   constructor(
@@ -25,7 +26,44 @@ export class ShiftPanel {
       this.serving,
       h('h3', null, t('nextShifts')),
       this.next,
+      h(
+        'details',
+        { class: 'shift-feed-box' },
+        h('summary', null, t('feed')),
+        h('p', { class: 'muted' }, t('feedHelp')),
+        this.feed,
+        h(
+          'p',
+          null,
+          h('button', { type: 'button', class: 'link-button', onclick: () => void this.showFeed('GET') }, t('feedShow')),
+          ' · ',
+          h('button', { type: 'button', class: 'link-button', onclick: () => void this.showFeed('POST') }, t('feedRenew')),
+          ' · ',
+          h('button', { type: 'button', class: 'link-button', onclick: () => void this.revokeFeed() }, t('feedRevoke')),
+        ),
+      ),
     );
+  }
+
+  /** Shows the personal calendar address; POST makes a new one, and the earlier ones stop working. */
+  private async showFeed(method: 'GET' | 'POST'): Promise<void> {
+    try {
+      const { body } = await api<{ url: string }>('/api/staff/me/shifts.ics-link', { method });
+      const field = h('input', { type: 'text', readonly: 'readonly', class: 'shift-feed__url', 'aria-label': t('feed'), value: body.url });
+      replace(this.feed, field, ...(method === 'POST' ? [h('p', { class: 'notice', role: 'status' }, t('feedRenewed'))] : []));
+      field.select();
+    } catch {
+      replace(this.feed, h('p', { class: 'notice notice--error', role: 'alert' }, t('feedFailed')));
+    }
+  }
+
+  private async revokeFeed(): Promise<void> {
+    try {
+      await api<null>('/api/staff/me/shifts.ics-link', { method: 'DELETE' });
+      replace(this.feed, h('p', { class: 'notice', role: 'status' }, t('feedRevoked')));
+    } catch {
+      replace(this.feed, h('p', { class: 'notice notice--error', role: 'alert' }, t('feedFailed')));
+    }
   }
 
   /** Colleagues on my current slot, to transfer chats to. */
