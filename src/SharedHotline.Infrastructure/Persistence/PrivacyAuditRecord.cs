@@ -7,13 +7,14 @@ public sealed class PrivacyAuditRecord
     public DateTimeOffset At { get; set; }
     public int KommuneKode { get; set; }
 
-    /// <summary><c>chat-deleted</c> or <c>callbacks-deleted</c>.</summary>
+    /// <summary><c>chat-deleted</c>, <c>callback-deleted</c> (one, on request) or <c>callbacks-deleted</c> (expired).</summary>
     public required string Action { get; set; }
 
     /// <summary><c>citizen-request</c> or <c>retention</c>.</summary>
     public required string Reason { get; set; }
 
     public Guid? ChatId { get; set; }
+    /// <summary>The reference of the deleted chat or call-back request.</summary>
     public string? ChatReference { get; set; }
 
     /// <summary>How many rows went: messages of the chat, or call-back requests.</summary>

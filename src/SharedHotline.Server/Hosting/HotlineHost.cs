@@ -83,6 +83,7 @@ public static class HotlineHost
         app.MapChatHubs();
         app.MapTranscriptsApi();
         app.MapPrivacyApi();
+        app.MapCallbackPrivacyApi();
         app.MapLoadTesting();
         app.MapWebPages();
         return app;

@@ -77,6 +77,8 @@ public static class HttpAuthorizationMatrix
         new("GET", "/api/kommuner/{kommune}/transcript-access/export.csv", StaffOnly("200", Caller.AdminOfKommune)),
         new("DELETE", "/api/kommuner/{kommune}/chats/{chat}", StaffOnly("404", Caller.AdminOfKommune)),
         new("GET", "/api/kommuner/{kommune}/privacy-audit", StaffOnly("200", Caller.AdminOfKommune)),
+        new("GET", "/api/kommuner/{kommune}/privacy/callbacks", StaffOnly("400", Caller.AdminOfKommune)),
+        new("DELETE", "/api/kommuner/{kommune}/callbacks/{callback}", StaffOnly("404", Caller.AdminOfKommune)),
 
         new("GET", "/", Everyone("200")),
         new("GET", "/{slug}/chat", Everyone("200")),
