@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SharedHotline.Domain.Chats;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Hosting;
@@ -24,7 +25,7 @@ public static partial class CallbacksApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(CallbackRequest request, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, ILogger<CallbackRequest> logger, CancellationToken ct)
+    private static async Task<Results<Created<CallbackReceipt>, ValidationProblem>> CreateAsync(CallbackRequest request, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, ILogger<CallbackRequest> logger, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var errors = new Dictionary<string, string[]>();
@@ -49,7 +50,7 @@ public static partial class CallbacksApi
         Check(errors, "message", request.Message, 4000, multiline: true);
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return Problems.TypedValidation(errors);
         }
 
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SharedHotline.Domain.Chats;
 
 namespace SharedHotline.Server.Hosting;
@@ -39,8 +40,10 @@ public static class Problems
             type: "https://sharedhotline.dk/problems/kommune-not-found",
             extensions: new Dictionary<string, object?> { ["slug"] = slug, ["code"] = HotlineException.ToWire(HotlineErrorCode.KommuneNotFound) });
 
-    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
-        Results.ValidationProblem(
+    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) => TypedValidation(errors, detail);
+
+    public static ValidationProblem TypedValidation(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.ValidationProblem(
             errors,
             detail: detail,
             type: "https://sharedhotline.dk/problems/validation",

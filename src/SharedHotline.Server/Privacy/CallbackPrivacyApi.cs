@@ -47,10 +47,7 @@ public static class CallbackPrivacyApi
         var number = phone?.Replace(" ", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(number) && string.IsNullOrWhiteSpace(reference) && string.IsNullOrWhiteSpace(name))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["phone"] = ["Give the citizen's phone number, a reference or a name."] },
-                type: "https://sharedhotline.dk/problems/validation",
-                extensions: new Dictionary<string, object?> { ["code"] = HotlineException.ToWire(HotlineErrorCode.InvalidArgument) });
+            return Problems.TypedValidation(new Dictionary<string, string[]> { ["phone"] = ["Give the citizen's phone number, a reference or a name."] });
         }
 
         var kode = tenant.Current!.Kommune.Kode;

@@ -19,10 +19,10 @@ public static class ExceptionsApi
             await reading.ReadAsync(partnershipId, http, r => r.Rota.Exceptions.FirstOrDefault(x => x.Id == exceptionId) is { } x ? Results.Ok(x) : RotaProblems.ItemNotFound("exception", exceptionId.ToString()), ct))
             .WithSummary("One exception.");
         exceptions.MapPost("/", (string partnershipId, HttpContext http, RotaEditing editing, TimeProvider time, CancellationToken ct) =>
-            SaveAsync(partnershipId, null, http, editing, time, ct)).Accepts<ExceptionRequest>("application/json").WithSummary("Cancel a slot, add an extra slot, swap two agents or open on a holiday (If-Match required).");
+            SaveAsync(partnershipId, null, http, editing, time, ct)).Produces(StatusCodes.Status201Created).ProducesRotaEditProblems().Accepts<ExceptionRequest>("application/json").WithSummary("Cancel a slot, add an extra slot, swap two agents or open on a holiday (If-Match required).");
         exceptions.MapPut("/{exceptionId:guid}", (string partnershipId, Guid exceptionId, HttpContext http, RotaEditing editing, TimeProvider time, CancellationToken ct) =>
             SaveAsync(partnershipId, exceptionId, http, editing, time, ct)).Accepts<ExceptionRequest>("application/json").WithSummary("Replace an exception (If-Match required).");
-        exceptions.MapDelete("/{exceptionId:guid}", Delete).WithSummary("Remove an exception (If-Match required).");
+        exceptions.MapDelete("/{exceptionId:guid}", Delete).Produces(StatusCodes.Status204NoContent).ProducesRotaEditProblems().WithSummary("Remove an exception (If-Match required).");
         return partnership;
     }
 

@@ -15,9 +15,9 @@ public static class PatternsApi
         patterns.MapGet("/{patternId:guid}", async (string partnershipId, Guid patternId, RotaReading reading, HttpContext http, CancellationToken ct) =>
             await reading.ReadAsync(partnershipId, http, r => r.Rota.Patterns.FirstOrDefault(p => p.Id == patternId) is { } p ? Results.Ok(p) : RotaProblems.ItemNotFound("pattern", patternId.ToString()), ct))
             .WithSummary("One pattern.");
-        patterns.MapPost("/", Create).Accepts<PatternRequest>("application/json").WithSummary("Add a pattern (If-Match required).");
+        patterns.MapPost("/", Create).Produces(StatusCodes.Status201Created).ProducesRotaEditProblems().Accepts<PatternRequest>("application/json").WithSummary("Add a pattern (If-Match required).");
         patterns.MapPut("/{patternId:guid}", Replace).Accepts<PatternRequest>("application/json").WithSummary("Replace a pattern (If-Match required).");
-        patterns.MapDelete("/{patternId:guid}", Delete).WithSummary("Remove a pattern and the exceptions that name it (If-Match required).");
+        patterns.MapDelete("/{patternId:guid}", Delete).Produces(StatusCodes.Status204NoContent).ProducesRotaEditProblems().WithSummary("Remove a pattern and the exceptions that name it (If-Match required).");
         return partnership;
     }
 

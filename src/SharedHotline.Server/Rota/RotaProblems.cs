@@ -5,6 +5,14 @@ public static class RotaProblems
 {
     private const string Base = "https://sharedhotline.dk/problems/";
 
+    /// <summary>What an edit of the rota may answer besides its success, for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesRotaEditProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
     public static IResult PartnershipNotFound(string id) =>
         Results.Problem(title: "Unknown partnership", detail: $"No partnership has the id '{Shorten(id)}'.", statusCode: StatusCodes.Status404NotFound, type: Base + "partnership-not-found");
 

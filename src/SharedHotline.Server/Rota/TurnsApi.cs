@@ -16,10 +16,10 @@ public static class TurnsApi
             await reading.ReadAsync(partnershipId, http, r => r.Rota.Patterns.FirstOrDefault(p => p.Id == patternId) is { } p ? Results.Ok(p.Rotation.Turns) : RotaProblems.ItemNotFound("pattern", patternId.ToString()), ct))
             .WithSummary("The pattern's rotation turns in order.");
         turns.MapPost("/", (string partnershipId, Guid patternId, HttpContext http, RotaEditing editing, CancellationToken ct) =>
-            EditTurnAsync(partnershipId, patternId, null, http, editing, ct)).Accepts<TurnRequest>("application/json").WithSummary("Append a turn (If-Match required).");
+            EditTurnAsync(partnershipId, patternId, null, http, editing, ct)).Produces(StatusCodes.Status201Created).ProducesRotaEditProblems().Accepts<TurnRequest>("application/json").WithSummary("Append a turn (If-Match required).");
         turns.MapPut("/{index:int}", (string partnershipId, Guid patternId, int index, HttpContext http, RotaEditing editing, CancellationToken ct) =>
             EditTurnAsync(partnershipId, patternId, index, http, editing, ct)).Accepts<TurnRequest>("application/json").WithSummary("Replace a turn: its kommune and named agents (If-Match required).");
-        turns.MapDelete("/{index:int}", Delete).WithSummary("Remove a turn; the rotation's later turns move up (If-Match required).");
+        turns.MapDelete("/{index:int}", Delete).Produces(StatusCodes.Status204NoContent).ProducesRotaEditProblems().WithSummary("Remove a turn; the rotation's later turns move up (If-Match required).");
         return partnership;
     }
 

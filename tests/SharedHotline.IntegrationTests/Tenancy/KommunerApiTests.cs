@@ -125,4 +125,20 @@ public sealed class KommunerApiTests
         var openApi = await server.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         openApi.GetProperty("paths").TryGetProperty("/api/kommuner/{kommune}/status", out _).Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("/api/kommuner/{kommune}/callbacks", "post", "201", "400")]
+    [InlineData("/api/partnerships/{partnershipId}/exceptions", "post", "201", "412")]
+    [InlineData("/api/partnerships/{partnershipId}/patterns", "post", "201", "428")]
+    [InlineData("/api/partnerships/{partnershipId}/patterns/{patternId}/turns", "post", "201", "400")]
+    [InlineData("/api/partnerships/{partnershipId}/exceptions/{exceptionId}", "delete", "204", "412")]
+    public async Task The_OpenAPI_document_gives_the_status_codes_the_server_answers_with(string path, string method, string success, string problem)
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        var openApi = await server.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var responses = openApi.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        responses.EnumerateObject().Select(r => r.Name).Should().Contain([success, problem]).And.NotContain("200");
+    }
 }
