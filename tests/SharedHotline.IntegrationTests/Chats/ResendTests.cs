@@ -68,4 +68,37 @@ public sealed class ResendTests(DemoServerFixture fixture) : IClassFixture<DemoS
             await peter.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task A_resend_is_answered_with_the_first_acknowledgement_and_shown_to_nobody_again()
+    {
+        var (agent, citizen, chat) = await Server.AcceptedChatAsync(Demo.SecondFuresoAgent, "soroe");
+        await using var citizenTab = await RawHub.CitizenAsync(Server, citizen.SessionToken!);
+        await using var agentWindow = await RawHub.AgentAsync(Server, Demo.SecondFuresoAgent);
+        try
+        {
+            var first = await citizen.SendAsync("Mit pas er væk.", "c1");
+            var again = await citizen.SendAsync("Mit pas er væk.", "c1");
+            var reply = await agent.SendAsync(chat.ChatId, "Det kan vi hjælpe med.", "a1");
+            var replyAgain = await agent.SendAsync(chat.ChatId, "Det kan vi hjælpe med.", "a1");
+            var last = await citizen.SendAsync("Tak.", "c2");
+
+            again.Should().Be(first with { Duplicate = true });
+            replyAgain.Should().Be(reply with { Duplicate = true });
+
+            // Events of one node reach a connection in the order they were sent: once the last message is in, a
+            // repeat of an earlier one would have arrived before it.
+            await citizenTab.Messages.WaitForAsync(m => m.GetProperty("messageId").GetGuid() == last.MessageId);
+            await agentWindow.Messages.WaitForAsync(m => m.GetProperty("messageId").GetGuid() == last.MessageId);
+            Ids(citizenTab).Should().Equal(first.MessageId, reply.MessageId, last.MessageId);
+            Ids(agentWindow).Should().Equal(first.MessageId, reply.MessageId, last.MessageId);
+        }
+        finally
+        {
+            await agent.EndChatAsync(chat.ChatId);
+            await agent.StopAsync();
+        }
+    }
+
+    private static IEnumerable<Guid> Ids(RawHub hub) => hub.Messages.Items.Select(m => m.GetProperty("messageId").GetGuid());
 }
