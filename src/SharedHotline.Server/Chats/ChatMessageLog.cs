@@ -76,7 +76,10 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
 
     private ChatMessageRecord NewMessage(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text)
     {
+        // Whole milliseconds: what the store keeps and every client is shown, so an acknowledgement, the live copy and
+        // the history agree. The store may move it later, never earlier (ChatMessageInsert).
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         return new ChatMessageRecord
         {
             Id = Guid.CreateVersion7(now),

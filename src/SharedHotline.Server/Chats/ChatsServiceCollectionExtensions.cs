@@ -18,7 +18,11 @@ public static class ChatsServiceCollectionExtensions
             {
                 o.AddFilter<HotlineHubFilter>();
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                o.PayloadSerializerOptions.Converters.Add(new MillisecondTimestamps());
+            });
         var redis = configuration.GetConnectionString("Redis");
         var resync = new ClientResync();
         services.AddSingleton(resync);

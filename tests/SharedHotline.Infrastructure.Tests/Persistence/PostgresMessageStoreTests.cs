@@ -67,7 +67,7 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_writer_has_her_own_client_message_ids()
+    public async Task Each_writer_has_her_own_client_message_ids_and_a_later_number_is_never_dated_earlier()
     {
         var agent = Guid.NewGuid();
         var chatId = Guid.NewGuid();
@@ -77,9 +77,11 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        var late = CitizenMessages.New(chatId, "1");
+        late.SentAt = late.SentAt.AddMilliseconds(200);
         await using (var db = new PostgresHotlineDbContext(_options))
         {
-            await ChatMessageInsert.ExecuteAsync(db, CitizenMessages.New(chatId, "1"), CancellationToken.None);
+            await ChatMessageInsert.ExecuteAsync(db, late, CancellationToken.None);
         }
 
         var fromTheAgent = await StoreAsync(chatId, "1", agent);
@@ -88,6 +90,7 @@ public sealed class PostgresMessageStoreTests : IAsyncLifetime
         await using var reader = new PostgresHotlineDbContext(_options);
         var stored = await reader.Messages.Where(m => m.ChatId == chatId).OrderBy(m => m.Seq).ToListAsync();
         stored.Select(m => m.Sender).Should().Equal(MessageSender.Citizen, MessageSender.Agent);
+        stored[1].SentAt.Should().BeOnOrAfter(stored[0].SentAt, "the agent's clock read came first, her number second");
     }
 
     [Fact]
