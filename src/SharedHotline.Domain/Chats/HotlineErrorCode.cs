@@ -18,4 +18,6 @@ public enum HotlineErrorCode
     AgentAtCapacity,
     NotAuthorized,
     RateLimited,
+    AgentUnknown,
+    TransferToSelf,
 }

@@ -257,79 +257,6 @@ public sealed class AgentChats(
         await lifecycle.EndAsync(chat, "agent", ct);
     }
 
-    /// <summary>To another available agent who may answer the chat, or back to the front of the queue.</summary>
-    public async Task TransferAsync(Guid agentId, Guid chatId, Guid? toAgentId, CancellationToken ct)
-    {
-        var chat = await AssignedChatAsync(agentId, chatId, ct);
-        var now = time.GetUtcNow();
-        if (toAgentId is null)
-        {
-            await ReturnToQueueAsync(agentId, chat, now, ct);
-            logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
-            events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now));
-            await dispatcher.DispatchAsync(ct);
-            return;
-        }
-
-        var target = toAgentId.Value;
-        if (target == agentId || !await IsEligibleAsync(target, chat, ct))
-        {
-            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent cannot answer this kommune's citizens right now.");
-        }
-
-        if (!await live.TryTransferAsync(chat.Id, agentId, target, ct))
-        {
-            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available or has no free capacity.");
-        }
-
-        chat.State = ChatState.Assigned;
-        chat.AgentId = target;
-        chat.AssignedAt = now;
-        chat.AcceptedAt = null;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
-        {
-            await live.ReleaseAsync(chat.Id, now, ct);
-            throw Ended(chat);
-        }
-
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "transferred"));
-        await notify.Agent(target).ChatOffered(await ViewAsync(chat.Id, ct));
-        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
-        logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
-        events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now));
-        await dispatcher.DispatchAsync(ct);
-    }
-
-    /// <summary>
-    /// The live state moves the chat from the agent to the front of the queue in one step, then the row follows,
-    /// unless a routing pass (on any node) has given the chat out again and stored that first.
-    /// </summary>
-    private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
-    {
-        // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
-        // and that offer must not be hidden by this removal arriving after it.
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
-        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
-        {
-            await db.Entry(chat).ReloadAsync(ct);
-            throw ChatLifecycle.IsOver(chat.State)
-                ? Ended(chat)
-                : new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
-        }
-
-        var recorded = await db.SaveWaitingAgainAsync(chat, ct);
-        if (!recorded && ChatLifecycle.IsOver(chat.State))
-        {
-            await live.RemoveFromQueueAsync(chat.Id, ct);
-            throw Ended(chat);
-        }
-
-        if (recorded)
-        {
-            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
-        }
-    }
-
     public async Task<QueueOverview> QueueAsync(Guid agentId, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);
@@ -360,7 +287,8 @@ public sealed class AgentChats(
         }
     }
 
-    private async Task<bool> IsEligibleAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
+    /// <summary>May the agent answer this chat's citizen right now (own hours, rostered, overflow)? Presence and load aside.</summary>
+    public async Task<bool> IsEligibleAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);
         var snapshot = await rota.GetAsync(ct);
@@ -392,14 +320,14 @@ public sealed class AgentChats(
         await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == agentId, ct)
         ?? throw new HotlineException(HotlineErrorCode.NotAuthorized, "Your staff account no longer exists.");
 
-    private async Task<AgentChat> ViewAsync(Guid chatId, CancellationToken ct)
+    public async Task<AgentChat> ViewAsync(Guid chatId, CancellationToken ct)
     {
         var chat = await db.Chats.AsNoTracking().FirstAsync(c => c.Id == chatId, ct);
         var snapshot = await rota.GetAsync(ct);
         return chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), await messages.AfterAsync(chatId, 0, ct));
     }
 
-    private static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+    public static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
 
     private static HotlineException NotAccessible(ChatRecord chat) =>
         new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");

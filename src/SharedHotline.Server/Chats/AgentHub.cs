@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -97,7 +97,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
 
     public Task EndChat(Guid chatId) => chats.EndAsync(AgentId, chatId, Context.ConnectionAborted);
 
-    public Task TransferChat(Guid chatId, Guid? toAgentId) => chats.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
+    public Task TransferChat(Guid chatId, Guid? toAgentId) => transfers.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
 
     /// <summary>Adds an internal note to a chat assigned to me; staff only, never shown to the citizen.</summary>
     public Task<ChatNote> AddNote(Guid chatId, string text) => notes.AddAsync(AgentId, chatId, text, Context.ConnectionAborted);

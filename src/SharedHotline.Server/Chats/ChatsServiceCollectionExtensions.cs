@@ -58,6 +58,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
+        services.AddScoped<ChatTransfers>();
         services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
         services.AddSingleton<Events.DomainEventPublisher>();

@@ -19,6 +19,8 @@ public class HotlineExceptionTests
     [InlineData(HotlineErrorCode.AgentUnavailable, "agent_unavailable")]
     [InlineData(HotlineErrorCode.AgentAtCapacity, "agent_at_capacity")]
     [InlineData(HotlineErrorCode.NotAuthorized, "not_authorized")]
+    [InlineData(HotlineErrorCode.AgentUnknown, "agent_unknown")]
+    [InlineData(HotlineErrorCode.TransferToSelf, "transfer_to_self")]
     public void ToWire_gives_the_snake_case_name(HotlineErrorCode code, string wire) =>
         HotlineException.ToWire(code).Should().Be(wire);
 
