@@ -20,4 +20,5 @@ public enum HotlineErrorCode
     RateLimited,
     AgentUnknown,
     TransferToSelf,
+    AgentHasChats,
 }

@@ -36,6 +36,7 @@ public sealed class AgentChats(
         var account = await AccountAsync(agentId, ct);
         if (presence == Presence.Offline)
         {
+            await RequireNoChatsAsync(agentId, ct);
             await live.SetOfflineAsync(agentId, ct);
         }
         else
@@ -50,11 +51,28 @@ public sealed class AgentChats(
     }
 
     /// <summary>
+    /// Offline means nobody answers her chats: she hands them back first (<c>TransferChat</c>, to a colleague or the
+    /// queue, or <c>EndChat</c>), offered ones included, rather than have them taken from her without a word.
+    /// </summary>
+    public async Task RequireNoChatsAsync(Guid agentId, CancellationToken ct)
+    {
+        var open = (await live.GetChatsOfAgentAsync(agentId, ct)).Count;
+        if (open > 0)
+        {
+            throw new HotlineException(
+                HotlineErrorCode.AgentHasChats,
+                $"You have {open} open chat{(open == 1 ? "" : "s")}: end them or hand them back (TransferChat, to a colleague or the queue) before going offline.");
+        }
+    }
+
+    /// <summary>
     /// An agent's first connection to this node takes over the presence another node may hold for them: their
     /// browser came back here after that node stopped or died, and a presence lasts only while the node holding it
     /// heartbeats. Without this an agent shown as available would turn offline, and lose their open chats, when the
-    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again.
-    /// Returns the presence taken over, or null when the agent is offline or unknown.
+    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again. A console
+    /// reconnecting to any node within the grace after her last connection closed (a reload, a network blip) gets back
+    /// the presence she had, and her chats stay hers. Returns the presence taken over, or null when the agent chose to
+    /// be offline, was gone past the grace, or is unknown.
     /// </summary>
     public async Task<Presence?> ResumePresenceAsync(Guid agentId, CancellationToken ct)
     {

@@ -78,10 +78,16 @@ public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNote
         await base.OnDisconnectedAsync(exception);
     }
 
-    public Task<AgentSession> SetPresence(Presence presence)
+    public async Task<AgentSession> SetPresence(Presence presence)
     {
+        if (presence == Presence.Offline)
+        {
+            // Refused before it is remembered here, or a live-state rebuild would restore her as offline with chats.
+            await chats.RequireNoChatsAsync(AgentId, Context.ConnectionAborted);
+        }
+
         connections.PresenceChosen(AgentId, presence);
-        return chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+        return await chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
     }
 
     public Task<AgentSession> GetSession() => chats.SessionAsync(AgentId, Context.ConnectionAborted);

@@ -55,7 +55,7 @@ public sealed class ChatTransfers(
             throw AgentChats.Ended(chat);
         }
 
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "transferred"));
+        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Transferred));
         await notify.Agent(target).ChatOffered(await chats.ViewAsync(chat.Id, ct));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
         logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
@@ -104,7 +104,7 @@ public sealed class ChatTransfers(
     {
         // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
         // and that offer must not be hidden by this removal arriving after it.
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
+        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.ReturnedToQueue));
         if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
         {
             await db.Entry(chat).ReloadAsync(ct);
