@@ -18,6 +18,9 @@ public static class HubErrorCodes
     public const string AgentAtCapacity = "agent_at_capacity";
     public const string NotAuthorized = "not_authorized";
     public const string RateLimited = "rate_limited";
+    public const string AgentUnknown = "agent_unknown";
+    public const string TransferToSelf = "transfer_to_self";
+    public const string AgentHasChats = "agent_has_chats";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
 }

@@ -18,4 +18,7 @@ public enum HotlineErrorCode
     AgentAtCapacity,
     NotAuthorized,
     RateLimited,
+    AgentUnknown,
+    TransferToSelf,
+    AgentHasChats,
 }

@@ -11,14 +11,17 @@ public interface ILiveState
     Task SetOfflineAsync(Guid agentId, CancellationToken ct = default);
 
     /// <summary>
-    /// From now on this node holds the agent's presence, with the status she has, unless she is offline or unknown
-    /// (checked and written in one step). Returns that status, or null when nothing was taken over.
+    /// From now on this node holds the agent's presence, with the status she has, unless she is unknown or chose to be
+    /// offline (checked and written in one step). An agent offline only because her last connection closed
+    /// (<see cref="LeaveAsync"/>) and not yet reclaimed gets back the presence she had then: her console reconnected
+    /// within the grace, and her chats stay hers. Returns that status, or null when nothing was taken over.
     /// </summary>
     Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default);
 
     /// <summary>
     /// The agent's last connection to this node closed: offline, as <see cref="SetOfflineAsync"/>, unless another
-    /// node holds their presence by now (they reconnected there first, as during a rolling deploy).
+    /// node holds their presence by now (they reconnected there first, as during a rolling deploy). The presence she
+    /// had is kept until her chats are reclaimed, for <see cref="TakeOverPresenceAsync"/> to give back.
     /// </summary>
     Task LeaveAsync(Guid agentId, CancellationToken ct = default);
 
@@ -55,7 +58,8 @@ public interface ILiveState
 
     /// <summary>
     /// Re-records an assignment known from the database after the live state was lost. An agent the store
-    /// does not know yet is recorded as offline, so the chat returns to the queue if they do not come back.
+    /// does not know yet is recorded as offline, so the chat returns to the queue if they do not come back; a console
+    /// of hers that reconnects within the grace keeps the chat, and is away (her presence was lost with the store).
     /// </summary>
     Task RestoreAssignmentAsync(QueuedChat chat, Guid agentId, CancellationToken ct = default);
 
@@ -64,7 +68,8 @@ public interface ILiveState
 
     /// <summary>
     /// Puts back at the front of the queue the chats of agents that are gone: offline for longer than
-    /// <paramref name="offlineGrace"/>, or connected to a node that stopped heartbeating. Returns those chats.
+    /// <paramref name="offlineGrace"/>, or connected to a node that stopped heartbeating. Returns those chats. A
+    /// console that reconnects afterwards finds her offline.
     /// </summary>
     Task<IReadOnlyList<QueuedChat>> ReclaimLostChatsAsync(TimeSpan offlineGrace, CancellationToken ct = default);
 

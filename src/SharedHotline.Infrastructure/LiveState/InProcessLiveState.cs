@@ -11,6 +11,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     private readonly Dictionary<Guid, Guid> _assignments = [];
     private readonly Dictionary<Guid, QueuedChat> _chats = [];
     private readonly Dictionary<Guid, DateTimeOffset> _offlineSince = [];
+    private readonly Dictionary<Guid, PresenceStatus> _leftWith = [];
     private long _arrivals;
     private int _synced;
 
@@ -19,6 +20,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
         lock (_gate)
         {
             _offlineSince.Remove(agentId);
+            _leftWith.Remove(agentId);
             var load = _assignments.Count(a => a.Value == agentId);
             var lastFreed = _agents.TryGetValue(agentId, out var existing) ? existing.LastFreedAt : time.GetUtcNow();
             _agents[agentId] = new AgentPresence(agentId, homeKommune, status, capacity, skills, load, lastFreed);
@@ -31,33 +33,58 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
     {
         lock (_gate)
         {
-            if (_agents.TryGetValue(agentId, out var agent))
-            {
-                _agents[agentId] = agent with { Status = PresenceStatus.Offline };
-                _offlineSince.TryAdd(agentId, time.GetUtcNow());
-            }
+            _leftWith.Remove(agentId);
+            MarkOffline(agentId);
         }
 
         return Task.CompletedTask;
+    }
+
+    private void MarkOffline(Guid agentId)
+    {
+        if (_agents.TryGetValue(agentId, out var agent))
+        {
+            _agents[agentId] = agent with { Status = PresenceStatus.Offline };
+            _offlineSince.TryAdd(agentId, time.GetUtcNow());
+        }
     }
 
     public Task<PresenceStatus?> TakeOverPresenceAsync(Guid agentId, int homeKommune, int capacity, IReadOnlyList<string> skills, CancellationToken ct = default)
     {
         lock (_gate)
         {
-            if (!_agents.TryGetValue(agentId, out var agent) || agent.Status == PresenceStatus.Offline)
+            if (!_agents.TryGetValue(agentId, out var agent))
+            {
+                return Task.FromResult<PresenceStatus?>(null);
+            }
+
+            var status = agent.Status;
+            if (status == PresenceStatus.Offline && !_leftWith.Remove(agentId, out status))
             {
                 return Task.FromResult<PresenceStatus?>(null);
             }
 
             _offlineSince.Remove(agentId);
-            _agents[agentId] = agent with { HomeKommune = homeKommune, Capacity = capacity, Skills = skills };
-            return Task.FromResult<PresenceStatus?>(agent.Status);
+            _agents[agentId] = agent with { HomeKommune = homeKommune, Status = status, Capacity = capacity, Skills = skills };
+            return Task.FromResult<PresenceStatus?>(status);
         }
     }
 
     /// <summary>One node holds every presence here.</summary>
-    public Task LeaveAsync(Guid agentId, CancellationToken ct = default) => SetOfflineAsync(agentId, ct);
+    public Task LeaveAsync(Guid agentId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_agents.TryGetValue(agentId, out var agent) && agent.Status != PresenceStatus.Offline)
+            {
+                _leftWith[agentId] = agent.Status;
+            }
+
+            MarkOffline(agentId);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(CancellationToken ct = default)
     {
@@ -220,6 +247,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
             {
                 _agents[agentId] = new AgentPresence(agentId, 0, PresenceStatus.Offline, 0, [], 1, now);
                 _offlineSince[agentId] = now;
+                _leftWith[agentId] = PresenceStatus.Away;
             }
         }
 
@@ -238,6 +266,7 @@ public sealed class InProcessLiveState(TimeProvider time) : ILiveState
             var now = time.GetUtcNow();
             foreach (var (agentId, since) in _offlineSince.Where(o => now - o.Value >= offlineGrace).ToList())
             {
+                _leftWith.Remove(agentId);
                 foreach (var chatId in _assignments.Where(a => a.Value == agentId).Select(a => a.Key).ToList())
                 {
                     _assignments.Remove(chatId);

@@ -30,6 +30,7 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         _ = tx.HashSetAsync(_p + "capacity", id, capacity);
         _ = tx.HashSetAsync(_p + "status", id, status.ToString());
         _ = tx.HashDeleteAsync(_p + "offline", id);
+        _ = tx.HashDeleteAsync(_p + "left", id);
         _ = tx.HashSetAsync(_p + "freed", id, NowMs, When.NotExists);
         await tx.ExecuteAsync();
     }
@@ -45,6 +46,7 @@ public sealed class RedisLiveState(IConnectionMultiplexer redis, IOptions<RedisL
         var tx = Db.CreateTransaction();
         _ = tx.HashSetAsync(_p + "status", id, nameof(PresenceStatus.Offline));
         _ = tx.HashSetAsync(_p + "offline", id, NowMs, When.NotExists);
+        _ = tx.HashDeleteAsync(_p + "left", id);
         await tx.ExecuteAsync();
     }
 

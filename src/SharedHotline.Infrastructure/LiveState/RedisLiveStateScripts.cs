@@ -80,12 +80,19 @@ internal static class RedisLiveStateScripts
         return 1
         """;
 
-    // This node's from now on, with the agent's status, unless she is offline or unknown.
+    // This node's from now on, with the agent's status, unless she is unknown or chose to be offline. Offline because
+    // her last connection closed ('left' keeps what she was) and not yet reclaimed: she gets that presence back.
     // ARGV: prefix, agentId, profileJson, capacity, nowMs. Returns the status, or nil.
     public const string TakeOverPresence = """
         local p = ARGV[1]
         local status = redis.call('HGET', p .. 'status', ARGV[2])
-        if not status or status == 'Offline' then return false end
+        if not status then return false end
+        if status == 'Offline' then
+          status = redis.call('HGET', p .. 'left', ARGV[2])
+          if not status then return false end
+          redis.call('HSET', p .. 'status', ARGV[2], status)
+          redis.call('HDEL', p .. 'left', ARGV[2])
+        end
         redis.call('HSET', p .. 'profile', ARGV[2], ARGV[3])
         redis.call('HSET', p .. 'capacity', ARGV[2], ARGV[4])
         redis.call('HDEL', p .. 'offline', ARGV[2])
@@ -93,11 +100,14 @@ internal static class RedisLiveStateScripts
         return status
         """;
 
-    // Offline, but only while the agent's presence is this node's. ARGV: prefix, agentId, nodeId, nowMs.
+    // Offline, but only while the agent's presence is this node's; what she was is kept in 'left' for a console that
+    // reconnects within the grace. ARGV: prefix, agentId, nodeId, nowMs.
     public const string Leave = """
         local p = ARGV[1]
         local profile = redis.call('HGET', p .. 'profile', ARGV[2])
         if not profile or cjson.decode(profile)['node'] ~= ARGV[3] then return 0 end
+        local status = redis.call('HGET', p .. 'status', ARGV[2])
+        if status and status ~= 'Offline' then redis.call('HSET', p .. 'left', ARGV[2], status) end
         redis.call('HSET', p .. 'status', ARGV[2], 'Offline')
         redis.call('HSETNX', p .. 'offline', ARGV[2], ARGV[4])
         return 1
@@ -121,6 +131,7 @@ internal static class RedisLiveStateScripts
         end
         local since = redis.call('HGET', p .. 'offline', ARGV[2])
         if not lost and not (since and now - tonumber(since) >= tonumber(ARGV[4])) then return {} end
+        redis.call('HDEL', p .. 'left', ARGV[2])
         if redis.call('SCARD', p .. 'load:' .. ARGV[2]) == 0 then return {} end
         local chats = redis.call('SMEMBERS', p .. 'load:' .. ARGV[2])
         local result = {}
@@ -157,6 +168,7 @@ internal static class RedisLiveStateScripts
           redis.call('HSET', p .. 'status', ARGV[3], 'Offline')
           redis.call('HSET', p .. 'capacity', ARGV[3], 0)
           redis.call('HSET', p .. 'offline', ARGV[3], ARGV[5])
+          redis.call('HSET', p .. 'left', ARGV[3], 'Away')
           redis.call('HSET', p .. 'freed', ARGV[3], ARGV[5])
         end
         return 1

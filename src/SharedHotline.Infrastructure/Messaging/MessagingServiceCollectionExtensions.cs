@@ -11,7 +11,7 @@ public static class MessagingServiceCollectionExtensions
     /// when <c>ConnectionStrings:RabbitMq</c> is set (an amqp:// URI), so domain events reach every node.
     /// Consumers are added by the features that own them through <paramref name="consumers"/>. Every
     /// endpoint retries briefly and uses the in-memory outbox, so a consumer's own publishes go out only
-    /// when it succeeds. The bus's health check joins <c>/health/ready</c>.
+    /// when it succeeds. The bus's health check joins <c>/health/ready</c>. MassTransit's usage telemetry is off.
     /// </summary>
     public static IServiceCollection AddHotlineMessaging(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -20,6 +20,9 @@ public static class MessagingServiceCollectionExtensions
         var rabbit = configuration.GetConnectionString("RabbitMq");
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4+ reports anonymous usage to an outside host a few minutes after the bus starts; a
+            // kommune's IT department approves every outbound connection, and this one is not needed.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>

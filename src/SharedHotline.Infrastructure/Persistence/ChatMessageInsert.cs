@@ -31,14 +31,19 @@ public static class ChatMessageInsert
 
     private const int GuardStates = 3;
 
-    /// <summary>Stores the message, sets its <see cref="ChatMessageRecord.Seq"/> and returns it.</summary>
+    /// <summary>Stores the message, sets its <see cref="ChatMessageRecord.Seq"/> and <see cref="ChatMessageRecord.SentAt"/> as stored, and returns the number.</summary>
     public static async Task<long> ExecuteAsync(HotlineDbContext db, ChatMessageRecord message, CancellationToken ct, SqliteMessageWriter? writer = null)
     {
         var statement = Statements.GetValue(db.Model, _ => Statement.For(db));
         return await RunAsync(db, writer, statement, statement.Sql, message, [], async command =>
         {
-            var seq = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The insert returned no sequence number.");
-            message.Seq = Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(CancellationToken.None))
+            {
+                throw new InvalidOperationException("The insert returned no sequence number.");
+            }
+
+            statement.ReadNumberAndTime(reader, message);
             return message.Seq;
         }, ct);
     }
@@ -110,7 +115,8 @@ public static class ChatMessageInsert
     /// happens while the chat is in one of <paramref name="writable"/>, checked inside the statement, so a chat
     /// ended a moment ago on another node is never written to. A citizen's message takes the chat's citizen name;
     /// an agent's is only stored while the chat is the sending agent's (<see cref="ChatRecord.AgentId"/>).
-    /// Returns the chat as it was when the message was stored, with <see cref="ChatMessageRecord.Seq"/> set; null
+    /// Returns the chat as it was when the message was stored, with <see cref="ChatMessageRecord.Seq"/> and
+    /// <see cref="ChatMessageRecord.SentAt"/> set as stored; null
     /// when nothing was stored (no such chat, not writable, not the sender's), which the caller's slower path explains.
     /// </summary>
     public static async Task<ChatFacts?> ExecuteForChatAsync(
@@ -138,13 +144,13 @@ public static class ChatMessageInsert
                 return null;
             }
 
-            message.Seq = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            statement.ReadNumberAndTime(reader, message);
             var chat = new ChatFacts(
-                reader.GetString(1),
-                reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                statement.StateFromProvider(reader.GetValue(4)),
-                reader.IsDBNull(5) ? null : reader.GetGuid(5));
+                reader.GetString(2),
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                statement.StateFromProvider(reader.GetValue(5)),
+                reader.IsDBNull(6) ? null : reader.GetGuid(6));
             if (message.Sender == MessageSender.Citizen)
             {
                 message.SenderName = chat.CitizenName;
@@ -158,7 +164,9 @@ public static class ChatMessageInsert
 
     private const string ChatAlias = "c";
 
-    /// <summary>What the guarded insert returns of the chat after the number, in <see cref="ChatFacts"/>' order.</summary>
+    private const string LastAlias = "last";
+
+    /// <summary>What the guarded insert returns of the chat after the number and the time, in <see cref="ChatFacts"/>' order.</summary>
     private static readonly string[] ChatFactColumns =
         [nameof(ChatRecord.Reference), nameof(ChatRecord.KommuneKode), nameof(ChatRecord.CitizenName), nameof(ChatRecord.State), nameof(ChatRecord.AgentId)];
 
@@ -167,8 +175,17 @@ public static class ChatMessageInsert
         string GuardedAgentSql,
         string GuardedCitizenSql,
         IReadOnlyList<Column> Columns,
-        RelationalTypeMapping StateMapping)
+        RelationalTypeMapping StateMapping,
+        RelationalTypeMapping SentAtMapping)
     {
+        /// <summary>The number and the time the statement gave the message: the first two returned columns.</summary>
+        public void ReadNumberAndTime(DbDataReader reader, ChatMessageRecord message)
+        {
+            message.Seq = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            var sentAt = reader.GetValue(1);
+            message.SentAt = SentAtMapping.Converter?.ConvertFromProvider(sentAt) is DateTimeOffset converted ? converted : (DateTimeOffset)sentAt;
+        }
+
         public ChatState StateFromProvider(object value) => StateMapping.Converter?.ConvertFromProvider(value) is ChatState state
             ? state
             : (ChatState)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -187,6 +204,8 @@ public static class ChatMessageInsert
             var names = new List<string>();
             var values = new List<string>();
             string? seqColumn = null;
+            string? sentAtColumn = null;
+            var sentAtIndex = -1;
             string? chatIdPlaceholder = null;
             var senderNameIndex = -1;
             string? agentIdPlaceholder = null;
@@ -220,10 +239,24 @@ public static class ChatMessageInsert
                 {
                     agentIdPlaceholder = values[^1];
                 }
+                else if (property.Name == nameof(ChatMessageRecord.SentAt))
+                {
+                    sentAtColumn = column;
+                    sentAtIndex = values.Count - 1;
+                }
             }
 
             var chatIdColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(ChatMessageRecord.ChatId))!.GetColumnName(table)!);
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+
+            // The time is taken in the step that numbers the message: the writer's clock, but never earlier than the
+            // message numbered before it (a writer that read the clock first may be numbered second, on another node
+            // with another clock too), so times never go backwards in sequence order. The stored times are in order,
+            // so the chat's last message by number has the latest; its index finds it without a scan.
+            var clock = values[sentAtIndex];
+            var greatest = db.Database.IsSqlite() ? "MAX" : "GREATEST";
+            values[sentAtIndex] =
+                $"{greatest}({clock}, COALESCE((SELECT {LastAlias}.{sentAtColumn} FROM {tableName} AS {LastAlias} WHERE {LastAlias}.{chatIdColumn} = {chatIdPlaceholder} ORDER BY {LastAlias}.{seqColumn} DESC LIMIT 1), {clock}))";
             var chatTableName = sql.DelimitIdentifier(chatTable.Name, chatTable.Schema);
             var insert = $"INSERT INTO {tableName} ({string.Join(", ", names)}) SELECT {{0}}";
             var states = string.Join(", ", Enumerable.Range(0, GuardStates).Select(i => sql.GenerateParameterNamePlaceholder($"s{i}")));
@@ -243,13 +276,14 @@ public static class ChatMessageInsert
             var open = $"{Chat(nameof(ChatRecord.Id))} = {chatIdPlaceholder} AND {Chat(nameof(ChatRecord.State))} IN ({states})";
             string Insert(IEnumerable<string> selected) => string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, string.Join(", ", selected));
             string Guarded(IEnumerable<string> selected, string condition) =>
-                Insert(selected) + $" FROM {chatTableName} AS {ChatAlias} WHERE {condition} RETURNING {seqColumn}, {facts}";
+                Insert(selected) + $" FROM {chatTableName} AS {ChatAlias} WHERE {condition} RETURNING {seqColumn}, {sentAtColumn}, {facts}";
             return new Statement(
-                Insert(values) + $" FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}",
+                Insert(values) + $" FROM {tableName} WHERE {chatIdColumn} = {chatIdPlaceholder} RETURNING {seqColumn}, {sentAtColumn}",
                 Guarded(guardedValues, $"{open} AND {Chat(nameof(ChatRecord.AgentId))} = {agentIdPlaceholder}"),
                 Guarded(citizenValues, open),
                 columns,
-                (RelationalTypeMapping)chats.FindProperty(nameof(ChatRecord.State))!.GetRelationalTypeMapping());
+                (RelationalTypeMapping)chats.FindProperty(nameof(ChatRecord.State))!.GetRelationalTypeMapping(),
+                (RelationalTypeMapping)entity.FindProperty(nameof(ChatMessageRecord.SentAt))!.GetRelationalTypeMapping());
         }
     }
 }

@@ -111,8 +111,9 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.ToTable("chat_messages");
             e.HasKey(m => m.Id);
             e.HasIndex(m => new { m.ChatId, m.Seq }).IsUnique();
-            e.HasIndex(m => new { m.ChatId, m.ClientMessageId }).IsUnique();
+            e.HasIndex(m => new { m.ChatId, m.Writer, m.ClientMessageId }).IsUnique();
             e.Property(m => m.ClientMessageId).HasMaxLength(64);
+            e.Property(m => m.Writer).HasMaxLength(48);
             e.Property(m => m.SenderName).HasMaxLength(100);
             e.Property(m => m.Sender).HasConversion<string>().HasMaxLength(16);
         });

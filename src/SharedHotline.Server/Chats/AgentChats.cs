@@ -36,6 +36,7 @@ public sealed class AgentChats(
         var account = await AccountAsync(agentId, ct);
         if (presence == Presence.Offline)
         {
+            await RequireNoChatsAsync(agentId, ct);
             await live.SetOfflineAsync(agentId, ct);
         }
         else
@@ -50,11 +51,28 @@ public sealed class AgentChats(
     }
 
     /// <summary>
+    /// Offline means nobody answers her chats: she hands them back first (<c>TransferChat</c>, to a colleague or the
+    /// queue, or <c>EndChat</c>), offered ones included, rather than have them taken from her without a word.
+    /// </summary>
+    public async Task RequireNoChatsAsync(Guid agentId, CancellationToken ct)
+    {
+        var open = (await live.GetChatsOfAgentAsync(agentId, ct)).Count;
+        if (open > 0)
+        {
+            throw new HotlineException(
+                HotlineErrorCode.AgentHasChats,
+                $"You have {open} open chat{(open == 1 ? "" : "s")}: end them or hand them back (TransferChat, to a colleague or the queue) before going offline.");
+        }
+    }
+
+    /// <summary>
     /// An agent's first connection to this node takes over the presence another node may hold for them: their
     /// browser came back here after that node stopped or died, and a presence lasts only while the node holding it
     /// heartbeats. Without this an agent shown as available would turn offline, and lose their open chats, when the
-    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again.
-    /// Returns the presence taken over, or null when the agent is offline or unknown.
+    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again. A console
+    /// reconnecting to any node within the grace after her last connection closed (a reload, a network blip) gets back
+    /// the presence she had, and her chats stay hers. Returns the presence taken over, or null when the agent chose to
+    /// be offline, was gone past the grace, or is unknown.
     /// </summary>
     public async Task<Presence?> ResumePresenceAsync(Guid agentId, CancellationToken ct)
     {
@@ -257,79 +275,6 @@ public sealed class AgentChats(
         await lifecycle.EndAsync(chat, "agent", ct);
     }
 
-    /// <summary>To another available agent who may answer the chat, or back to the front of the queue.</summary>
-    public async Task TransferAsync(Guid agentId, Guid chatId, Guid? toAgentId, CancellationToken ct)
-    {
-        var chat = await AssignedChatAsync(agentId, chatId, ct);
-        var now = time.GetUtcNow();
-        if (toAgentId is null)
-        {
-            await ReturnToQueueAsync(agentId, chat, now, ct);
-            logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
-            events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now));
-            await dispatcher.DispatchAsync(ct);
-            return;
-        }
-
-        var target = toAgentId.Value;
-        if (target == agentId || !await IsEligibleAsync(target, chat, ct))
-        {
-            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent cannot answer this kommune's citizens right now.");
-        }
-
-        if (!await live.TryTransferAsync(chat.Id, agentId, target, ct))
-        {
-            throw new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available or has no free capacity.");
-        }
-
-        chat.State = ChatState.Assigned;
-        chat.AgentId = target;
-        chat.AssignedAt = now;
-        chat.AcceptedAt = null;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
-        {
-            await live.ReleaseAsync(chat.Id, now, ct);
-            throw Ended(chat);
-        }
-
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "transferred"));
-        await notify.Agent(target).ChatOffered(await ViewAsync(chat.Id, ct));
-        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
-        logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
-        events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now));
-        await dispatcher.DispatchAsync(ct);
-    }
-
-    /// <summary>
-    /// The live state moves the chat from the agent to the front of the queue in one step, then the row follows,
-    /// unless a routing pass (on any node) has given the chat out again and stored that first.
-    /// </summary>
-    private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
-    {
-        // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
-        // and that offer must not be hidden by this removal arriving after it.
-        await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, "returned to queue"));
-        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
-        {
-            await db.Entry(chat).ReloadAsync(ct);
-            throw ChatLifecycle.IsOver(chat.State)
-                ? Ended(chat)
-                : new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
-        }
-
-        var recorded = await db.SaveWaitingAgainAsync(chat, ct);
-        if (!recorded && ChatLifecycle.IsOver(chat.State))
-        {
-            await live.RemoveFromQueueAsync(chat.Id, ct);
-            throw Ended(chat);
-        }
-
-        if (recorded)
-        {
-            await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Queued, null, now));
-        }
-    }
-
     public async Task<QueueOverview> QueueAsync(Guid agentId, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);
@@ -360,7 +305,8 @@ public sealed class AgentChats(
         }
     }
 
-    private async Task<bool> IsEligibleAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
+    /// <summary>May the agent answer this chat's citizen right now (own hours, rostered, overflow)? Presence and load aside.</summary>
+    public async Task<bool> IsEligibleAsync(Guid agentId, ChatRecord chat, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);
         var snapshot = await rota.GetAsync(ct);
@@ -392,14 +338,14 @@ public sealed class AgentChats(
         await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == agentId, ct)
         ?? throw new HotlineException(HotlineErrorCode.NotAuthorized, "Your staff account no longer exists.");
 
-    private async Task<AgentChat> ViewAsync(Guid chatId, CancellationToken ct)
+    public async Task<AgentChat> ViewAsync(Guid chatId, CancellationToken ct)
     {
         var chat = await db.Chats.AsNoTracking().FirstAsync(c => c.Id == chatId, ct);
         var snapshot = await rota.GetAsync(ct);
         return chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), await messages.AfterAsync(chatId, 0, ct));
     }
 
-    private static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+    public static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
 
     private static HotlineException NotAccessible(ChatRecord chat) =>
         new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");

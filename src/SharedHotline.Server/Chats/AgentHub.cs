@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -78,10 +78,16 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
         await base.OnDisconnectedAsync(exception);
     }
 
-    public Task<AgentSession> SetPresence(Presence presence)
+    public async Task<AgentSession> SetPresence(Presence presence)
     {
+        if (presence == Presence.Offline)
+        {
+            // Refused before it is remembered here, or a live-state rebuild would restore her as offline with chats.
+            await chats.RequireNoChatsAsync(AgentId, Context.ConnectionAborted);
+        }
+
         connections.PresenceChosen(AgentId, presence);
-        return chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+        return await chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
     }
 
     public Task<AgentSession> GetSession() => chats.SessionAsync(AgentId, Context.ConnectionAborted);
@@ -97,7 +103,7 @@ public sealed class AgentHub(AgentChats chats, ChatNotes notes, AgentConnections
 
     public Task EndChat(Guid chatId) => chats.EndAsync(AgentId, chatId, Context.ConnectionAborted);
 
-    public Task TransferChat(Guid chatId, Guid? toAgentId) => chats.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
+    public Task TransferChat(Guid chatId, Guid? toAgentId) => transfers.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
 
     /// <summary>Adds an internal note to a chat assigned to me; staff only, never shown to the citizen.</summary>
     public Task<ChatNote> AddNote(Guid chatId, string text) => notes.AddAsync(AgentId, chatId, text, Context.ConnectionAborted);

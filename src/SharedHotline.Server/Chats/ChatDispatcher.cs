@@ -185,6 +185,8 @@ public sealed class ChatDispatcher(
             logger.LogError(ex, "Chat {ChatId} could not be offered to {AgentId}; it waits in the queue again", assignment.ChatId, assignment.AgentId);
             try
             {
+                // Told first, as for a chat she returns herself: the requeued chat may be offered to her again at once.
+                await notify.Agent(assignment.AgentId).ChatRemoved(new ChatRemoved(assignment.ChatId, ChatRemovedReasons.ReturnedToQueue));
                 if (await live.RequeueAsync(waiting, assignment.AgentId, now, ct))
                 {
                     // The row may have been stored before the failure: it says waiting again too, unless a later

@@ -30,7 +30,7 @@ public sealed class ChatLifecycle(
             var holder = await live.GetAssignedAgentAsync(chat.Id, ct);
             if (await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct) && holder is { } heldFor)
             {
-                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {chat.EndedBy}"));
+                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + chat.EndedBy));
                 await dispatcher.DispatchAsync(ct);
             }
 
@@ -60,7 +60,7 @@ public sealed class ChatLifecycle(
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now));
         if (agentId is { } agent)
         {
-            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, $"ended by {endedBy}"));
+            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + endedBy));
         }
 
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);

@@ -7,8 +7,8 @@ using SharedHotline.Infrastructure.Persistence;
 namespace SharedHotline.Server.Chats;
 
 /// <summary>
-/// Stores chat messages before anything is acknowledged. The per-chat sequence number and the sender's
-/// client message id are both unique, so a resend is stored once and concurrent writers retry.
+/// Stores chat messages before anything is acknowledged. The per-chat sequence number and the writer's
+/// client message id (per chat and writer) are both unique, so a resend is stored once and concurrent writers retry.
 /// </summary>
 public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, SqliteMessageWriter? sqliteWriter = null)
 {
@@ -33,7 +33,8 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
             }
             catch (DbException) when (attempt < 8 && !ct.IsCancellationRequested)
             {
-                var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.ClientMessageId == clientMessageId, ct);
+                var writer = message.Writer;
+                var existing = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChatId == chatId && m.Writer == writer && m.ClientMessageId == clientMessageId, ct);
                 if (existing is not null)
                 {
                     return new Appended(existing, true);
@@ -75,7 +76,10 @@ public sealed class ChatMessageLog(HotlineDbContext db, TimeProvider time, Sqlit
 
     private ChatMessageRecord NewMessage(Guid chatId, MessageSender sender, Guid? agentId, string? senderName, string clientMessageId, string text)
     {
+        // Whole milliseconds: what the store keeps and every client is shown, so an acknowledgement, the live copy and
+        // the history agree. The store may move it later, never earlier (ChatMessageInsert).
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         return new ChatMessageRecord
         {
             Id = Guid.CreateVersion7(now),

@@ -22,6 +22,7 @@ public static class ChatsServiceCollectionExtensions
             {
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
                 o.PayloadSerializerOptions.Converters.Add(new HubStringConverter());
+                o.PayloadSerializerOptions.Converters.Add(new MillisecondTimestamps());
             });
         var redis = configuration.GetConnectionString("Redis");
         var resync = new ClientResync();
@@ -59,6 +60,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<ChatLifecycle>();
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
+        services.AddScoped<ChatTransfers>();
         services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
         services.AddSingleton<Events.DomainEventPublisher>();

@@ -120,9 +120,10 @@ public sealed class LiveStateMaintenance(
     }
 
     /// <summary>
-    /// Records in the database that the reclaimed chats wait again, then tells their citizens. The live state has
-    /// queued them already, so a routing pass on another node may give one to an agent before this runs: a chat the
-    /// live state holds as assigned, or whose row changed since it was read here, is that node's now and left alone.
+    /// Tells the agent each reclaimed chat has left her (a console of hers may still be connected, to a node the live
+    /// state had lost), records in the database that the chats wait again, then tells their citizens. The live state
+    /// has queued them already, so a routing pass on another node may give one to an agent before this runs: a chat
+    /// the live state holds as assigned, or whose row changed since it was read here, is that node's now and left alone.
     /// </summary>
     private async Task ReturnToQueueAsync(IReadOnlyList<QueuedChat> reclaimed, CancellationToken ct)
     {
@@ -134,7 +135,13 @@ public sealed class LiveStateMaintenance(
         foreach (var chat in chats.Where(c => !ChatLifecycle.IsOver(c.State)))
         {
             var lostAgent = chat.AgentId;
-            if (await live.GetAssignedAgentAsync(chat.Id, ct) is not null || !await db.SaveWaitingAgainAsync(chat, ct))
+            var holder = await live.GetAssignedAgentAsync(chat.Id, ct);
+            if (lostAgent is { } lost && holder != lost)
+            {
+                await notify.Agent(lost).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Reclaimed));
+            }
+
+            if (holder is not null || !await db.SaveWaitingAgainAsync(chat, ct))
             {
                 logger.LogInformation("Chat {ChatId} was given to an agent again before it was recorded as waiting", chat.Id);
                 continue;

@@ -19,6 +19,9 @@ public class HotlineExceptionTests
     [InlineData(HotlineErrorCode.AgentUnavailable, "agent_unavailable")]
     [InlineData(HotlineErrorCode.AgentAtCapacity, "agent_at_capacity")]
     [InlineData(HotlineErrorCode.NotAuthorized, "not_authorized")]
+    [InlineData(HotlineErrorCode.AgentUnknown, "agent_unknown")]
+    [InlineData(HotlineErrorCode.TransferToSelf, "transfer_to_self")]
+    [InlineData(HotlineErrorCode.AgentHasChats, "agent_has_chats")]
     public void ToWire_gives_the_snake_case_name(HotlineErrorCode code, string wire) =>
         HotlineException.ToWire(code).Should().Be(wire);
 

@@ -7,7 +7,7 @@ namespace SharedHotline.Infrastructure.Tests.LiveState;
 /// The behaviour every live-state store must have. Run against the in-process store and against Redis,
 /// with the same tests: a store that passes here can carry the hotline.
 /// </summary>
-public abstract class LiveStateContract : IAsyncLifetime
+public abstract partial class LiveStateContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Start = new(2026, 11, 24, 19, 30, 0, TimeSpan.Zero);
     private static readonly Guid Agent = Guid.NewGuid();

@@ -152,6 +152,46 @@ public sealed class SqliteMessageStoreTests : IAsyncLifetime
         (await reader.Messages.SingleAsync()).SenderName.Should().Be("Mia");
     }
 
+    [Fact]
+    public async Task A_message_numbered_after_another_is_never_dated_before_it_though_its_writer_read_the_clock_first()
+    {
+        var second = CitizenMessages.New(_chatId, "read-the-clock-second");
+        var first = CitizenMessages.New(_chatId, "read-the-clock-first");
+        first.SentAt = second.SentAt.AddMilliseconds(-150);
+
+        await using (var db = new HotlineDbContext(_options))
+        {
+            await ChatMessageInsert.ExecuteAsync(db, second, CancellationToken.None);
+            await ChatMessageInsert.ExecuteForChatAsync(db, first, CitizenMessages.Writable, CancellationToken.None);
+        }
+
+        first.Seq.Should().Be(2);
+        first.SentAt.Should().Be(second.SentAt, "the time is taken where the number is: never before the message numbered before it");
+        await using var reader = new HotlineDbContext(_options);
+        var stored = await reader.Messages.OrderBy(m => m.Seq).Select(m => m.SentAt).ToListAsync();
+        stored.Should().Equal(second.SentAt, first.SentAt);
+    }
+
+    [Fact]
+    public async Task The_citizen_and_the_agent_each_have_their_own_client_message_ids()
+    {
+        var mia = Guid.NewGuid();
+        await using (var db = new HotlineDbContext(_options))
+        {
+            (await db.Chats.SingleAsync(c => c.Id == _chatId)).AgentId = mia;
+            await db.SaveChangesAsync();
+        }
+
+        await InsertAsync("1");
+        var fromMia = await InsertAgentAsync(mia, "Mia", "1");
+        var resend = async () => await InsertAsync("1");
+
+        fromMia.Should().BeTrue("the citizen's message 1 is not the agent's");
+        await resend.Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>("the citizen's own resend is still refused by the unique index");
+        await using var reader = new HotlineDbContext(_options);
+        (await reader.Messages.CountAsync(m => m.ClientMessageId == "1")).Should().Be(2);
+    }
+
     private async Task<bool> InsertAgentAsync(Guid agentId, string name, string clientMessageId)
     {
         await using var db = new HotlineDbContext(_options);

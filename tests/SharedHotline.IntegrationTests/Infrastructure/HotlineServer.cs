@@ -10,6 +10,8 @@ using SharedHotline.Client;
 using SharedHotline.Client.Agents;
 using SharedHotline.Client.Citizens;
 using SharedHotline.Client.Contracts;
+using SharedHotline.Domain.Routing;
+using SharedHotline.Server.Chats;
 using SharedHotline.Server.Hosting;
 
 namespace SharedHotline.IntegrationTests.Infrastructure;
@@ -130,6 +132,25 @@ public sealed class HotlineServer : IAsyncDisposable
 
     /// <summary>Advances the fake clock, which also lets the periodic dispatcher run.</summary>
     public void Advance(TimeSpan by) => Time.Advance(by);
+
+    /// <summary>Moves the clock past the offline grace and runs a maintenance pass (reclaim, routing), as the next tick would.</summary>
+    public async Task PassTheOfflineGraceAsync()
+    {
+        Advance(LiveStateMaintenance.OfflineGrace + LiveStateMaintenance.Interval);
+        await Services.GetRequiredService<LiveStateMaintenance>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits until the live state has the agent as <paramref name="status"/> (the server handles a closed socket a moment after the client).</summary>
+    public async Task WaitForPresenceAsync(Guid agentId, PresenceStatus status)
+    {
+        var live = Services.GetRequiredService<ILiveState>();
+        var deadline = DateTime.UtcNow + Inbox<object>.DefaultTimeout;
+        while ((await live.GetAgentAsync(agentId))?.Status != status)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"agent {agentId} should be {status} by now");
+            await Task.Delay(20);
+        }
+    }
 
     private bool _disposed;
 

@@ -35,4 +35,27 @@ public sealed class AgentReconnectTests
         session.Chats.Should().ContainSingle(c => c.ChatId == chat.ChatId, "her chat stays hers");
         (await onB.SendAsync(chat.ChatId, "Jeg er her stadig.")).Seq.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task An_agent_whose_console_reloads_onto_the_other_node_within_the_grace_keeps_her_presence_and_her_chat()
+    {
+        await using var cluster = await Cluster.StartAsync(Demo.TuesdayEvening);
+        var (mia, _, chat) = await cluster.NodeA.AcceptedChatAsync(Demo.FuresoAgent, "soroe");
+        var miaId = (await mia.GetSessionAsync()).AgentId;
+
+        // A reload: the socket to node A closes, and the new console reaches node B; it sets no presence itself.
+        await mia.StopAsync();
+        await cluster.NodeA.WaitForPresenceAsync(miaId, SharedHotline.Domain.Routing.PresenceStatus.Offline);
+        var onB = await cluster.NodeB.ConnectAgentAsync(Demo.FuresoAgent);
+        var resumed = await onB.GetSessionAsync();
+        for (var tick = 0; tick < 14; tick++)
+        {
+            await cluster.TickAsync();
+        }
+
+        resumed.Presence.Should().Be(Presence.Available);
+        var session = await onB.GetSessionAsync();
+        session.Presence.Should().Be(Presence.Available);
+        session.Chats.Should().ContainSingle(c => c.ChatId == chat.ChatId, "her chat stays hers past the grace");
+    }
 }

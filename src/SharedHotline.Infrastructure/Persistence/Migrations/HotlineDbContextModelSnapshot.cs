@@ -121,12 +121,17 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Writer")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ChatId", "ClientMessageId")
+                    b.HasIndex("ChatId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("ChatId", "Seq")
+                    b.HasIndex("ChatId", "Writer", "ClientMessageId")
                         .IsUnique();
 
                     b.ToTable("chat_messages", (string)null);

@@ -128,12 +128,17 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Writer")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ChatId", "ClientMessageId")
+                    b.HasIndex("ChatId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("ChatId", "Seq")
+                    b.HasIndex("ChatId", "Writer", "ClientMessageId")
                         .IsUnique();
 
                     b.ToTable("chat_messages", (string)null);

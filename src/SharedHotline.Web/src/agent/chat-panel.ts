@@ -161,7 +161,7 @@ export class ChatPanel {
       ? t('removedEnded')
       : why === 'transferred'
         ? t('removedTransferred')
-        : why.includes('queue')
+        : why.includes('queue') || why === 'reclaimed'
           ? t('removedQueue')
           : t('removedOther');
     this.renderState();
