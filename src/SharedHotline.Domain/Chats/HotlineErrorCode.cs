@@ -21,4 +21,7 @@ public enum HotlineErrorCode
     AgentUnknown,
     TransferToSelf,
     AgentHasChats,
+    CaseNotFound,
+    CaseConflict,
+    MeetingTimeTaken,
 }

@@ -11,11 +11,30 @@ public sealed record KommuneSettings
     public bool OwnHoursOnPublicHolidays { get; init; }
 
     public IReadOnlyList<Topic> Topics { get; init; } = Topic.Standard;
+
+    /// <summary>The topics citizens book telefonmøder for, with their length; staff with the topic's skill take them.</summary>
+    public IReadOnlyList<Cases.MeetingTopic> MeetingTopics { get; init; } = StandardMeetingTopics;
     public IReadOnlyList<CannedAnswer> CannedAnswers { get; init; } = [];
     public IReadOnlyList<SelfServiceLink> SelfServiceLinks { get; init; } = [];
     public int RetentionDays { get; init; } = 90;
+
+    /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages too (off by default).</summary>
+    public bool PartnershipHandlesMessages { get; init; }
     public string Colour { get; init; } = "#1f5f8b";
     public IReadOnlyList<string> WebsiteOrigins { get; init; } = [];
+
+    public static IReadOnlyList<Cases.MeetingTopic> StandardMeetingTopics { get; } =
+    [
+        new("folkeregister", 15),
+        new("boliganvisning", 20),
+        new("pladsanvisning", 20),
+        new("sygedagpenge", 30),
+        new("kontanthjaelp", 30),
+        new("pas", 15),
+    ];
+
+    public Cases.MeetingTopic? FindMeetingTopic(string code) =>
+        MeetingTopics.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
 
     public Topic? FindTopic(string code) =>
         Topics.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SharedHotline.Domain.Cases;
 using SharedHotline.Domain.Rota;
 using SharedHotline.Domain.Tenancy;
 
@@ -34,7 +35,8 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<ChatMessageRecord> Messages => Set<ChatMessageRecord>();
     public DbSet<ChatNoteRecord> Notes => Set<ChatNoteRecord>();
-    public DbSet<CallbackRequestRecord> Callbacks => Set<CallbackRequestRecord>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<MeetingPlaceRecord> MeetingPlaces => Set<MeetingPlaceRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
     public DbSet<TranscriptAccessRecord> TranscriptAccess => Set<TranscriptAccessRecord>();
@@ -127,18 +129,35 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.HasOne<ChatRecord>().WithMany().HasForeignKey(n => n.ChatId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<CallbackRequestRecord>(e =>
+        modelBuilder.Entity<CaseRecord>(e =>
         {
-            e.ToTable("callback_requests");
+            e.ToTable("cases");
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.KommuneKode, c.CreatedAt });
+            e.HasIndex(c => new { c.KommuneKode, c.State, c.MeetingStart });
             e.Property(c => c.Reference).HasMaxLength(32);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.Topic).HasMaxLength(64);
             e.Property(c => c.Name).HasMaxLength(100);
             e.Property(c => c.Phone).HasMaxLength(32);
             e.Property(c => c.PreferredTime).HasMaxLength(100);
             e.Property(c => c.Message).HasMaxLength(4000);
+            e.Property(c => c.TakenByName).HasMaxLength(200);
+            e.Property(c => c.StaffNote).HasMaxLength(4000);
+            e.Property(c => c.StatusTokenHash).HasMaxLength(64);
+            e.Property(c => c.Steps).HasConversion(JsonConverter<List<CaseStep>>(), JsonComparer<List<CaseStep>>());
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<MeetingPlaceRecord>(e =>
+        {
+            e.ToTable("meeting_places");
+            e.HasKey(p => new { p.KommuneKode, p.Topic, p.Start, p.Place });
+            e.HasIndex(p => p.CaseId).IsUnique();
+            e.Property(p => p.Topic).HasMaxLength(64);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RotaAuditRecord>(e =>

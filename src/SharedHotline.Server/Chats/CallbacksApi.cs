@@ -54,8 +54,10 @@ public static partial class CallbacksApi
         }
 
         var now = time.GetUtcNow();
-        var record = new CallbackRequestRecord
+        var record = new CaseRecord
         {
+            Kind = Domain.Cases.CaseKind.Message,
+            StatusTokenHash = Cases.CaseStatusTokens.Hash(Cases.CaseStatusTokens.New()),
             Id = Guid.CreateVersion7(now),
             Reference = ChatReferences.New(kommune.Slug),
             KommuneKode = kommune.Kode,
@@ -66,7 +68,9 @@ public static partial class CallbacksApi
             Message = Neutral(request.Message),
             CreatedAt = now,
         };
-        db.Callbacks.Add(record);
+        record.Apply(Domain.Cases.Case.Receive(record.Id, record.Reference, record.KommuneKode, Domain.Cases.CaseKind.Message, record.Topic, null, now));
+        record.Version = 0;
+        db.Cases.Add(record);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Callback request {CallbackId} left for {Kommune} on {Topic}", record.Id, kommune.Slug, record.Topic);
         var text = phone is { Length: > 0 }

@@ -8,6 +8,7 @@ using SharedHotline.Infrastructure.LiveState;
 using SharedHotline.Infrastructure.Messaging;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
+using SharedHotline.Server.Cases;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
 using SharedHotline.Server.LoadTesting;
@@ -47,6 +48,7 @@ public static class HotlineHost
         builder.AddHotlineSecurity();
         services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
+        services.AddCases();
         services.AddWebPages();
         return builder;
     }
@@ -79,6 +81,7 @@ public static class HotlineHost
         app.MapStaffOidc();
         app.MapKommunerApi();
         app.MapCallbacksApi();
+        app.MapCases();
         app.MapRotaApi();
         app.MapChatHubs();
         app.MapTranscriptsApi();

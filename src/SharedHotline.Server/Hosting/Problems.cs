@@ -52,15 +52,15 @@ public static class Problems
     public static IResult Validation(string field, string error) =>
         Validation(new Dictionary<string, string[]> { [field] = [error] });
 
-    public static IResult From(HotlineException ex) =>
-        Results.Problem(
+    public static ProblemHttpResult From(HotlineException ex) =>
+        TypedResults.Problem(
             title: ex.Code.ToString(),
             detail: ex.Message,
             statusCode: ex.Code switch
             {
-                HotlineErrorCode.KommuneNotFound or HotlineErrorCode.ChatNotFound => StatusCodes.Status404NotFound,
+                HotlineErrorCode.KommuneNotFound or HotlineErrorCode.ChatNotFound or HotlineErrorCode.CaseNotFound => StatusCodes.Status404NotFound,
                 HotlineErrorCode.NotAuthorized or HotlineErrorCode.ChatNotAccessible => StatusCodes.Status403Forbidden,
-                HotlineErrorCode.HotlineClosed or HotlineErrorCode.ChatEnded => StatusCodes.Status409Conflict,
+                HotlineErrorCode.HotlineClosed or HotlineErrorCode.ChatEnded or HotlineErrorCode.CaseConflict or HotlineErrorCode.MeetingTimeTaken => StatusCodes.Status409Conflict,
                 HotlineErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status400BadRequest,
             },

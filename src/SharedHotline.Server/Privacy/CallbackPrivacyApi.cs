@@ -51,7 +51,7 @@ public static class CallbackPrivacyApi
         }
 
         var kode = tenant.Current!.Kommune.Kode;
-        var query = db.Callbacks.AsNoTracking().Where(c => c.KommuneKode == kode);
+        var query = db.Cases.AsNoTracking().Where(c => c.KommuneKode == kode);
         if (!string.IsNullOrEmpty(number))
         {
             var national = number.StartsWith("+45", StringComparison.Ordinal) ? number[3..] : number;
@@ -81,8 +81,8 @@ public static class CallbackPrivacyApi
         var reference = callback.ToUpperInvariant();
         var record = callback.Length > 64 ? null
             : Guid.TryParse(callback, out var id)
-                ? await db.Callbacks.FirstOrDefaultAsync(c => c.Id == id && c.KommuneKode == kommune.Kode, ct)
-                : await db.Callbacks.FirstOrDefaultAsync(c => c.Reference == reference && c.KommuneKode == kommune.Kode, ct);
+                ? await db.Cases.FirstOrDefaultAsync(c => c.Id == id && c.KommuneKode == kommune.Kode, ct)
+                : await db.Cases.FirstOrDefaultAsync(c => c.Reference == reference && c.KommuneKode == kommune.Kode, ct);
         if (record is null)
         {
             return TypedResults.Problem(
@@ -94,7 +94,7 @@ public static class CallbackPrivacyApi
         }
 
         var now = time.GetUtcNow();
-        db.Callbacks.Remove(record);
+        db.Cases.Remove(record);
         db.PrivacyAudit.Add(new PrivacyAuditRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -113,7 +113,7 @@ public static class CallbackPrivacyApi
         return TypedResults.NoContent();
     }
 
-    private static CallbackPrivacyView View(CallbackRequestRecord c) => new(
+    private static CallbackPrivacyView View(CaseRecord c) => new(
         c.Id, c.Reference, c.Topic, c.CreatedAt, c.Name, c.Phone, c.PreferredTime, c.Message,
         CprNumbers.Contains(c.Message) || CprNumbers.Contains(c.Name) || CprNumbers.Contains(c.PreferredTime));
 }

@@ -63,7 +63,11 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
                 deleted++;
             }
 
-            var callbacks = await db.Callbacks.Where(c => c.KommuneKode == kommune.Kode && c.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+            // A case goes when it was closed before the cutoff, or when it and its meeting time are both older than it.
+            var callbacks = await db.Cases
+                .Where(c => c.KommuneKode == kommune.Kode
+                    && ((c.ClosedAt != null && c.ClosedAt < cutoff) || (c.CreatedAt < cutoff && (c.MeetingStart == null || c.MeetingStart < cutoff))))
+                .ExecuteDeleteAsync(ct);
             if (callbacks > 0)
             {
                 db.PrivacyAudit.Add(new PrivacyAuditRecord

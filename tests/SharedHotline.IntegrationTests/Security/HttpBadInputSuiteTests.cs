@@ -114,7 +114,7 @@ public sealed class HttpBadInputSuiteTests
     /// <summary>Counts of everything a body could have created or changed, and the staff's sign-in failure counters.</summary>
     private static Task<string> StoredStateAsync(HotlineServer server) => StaffAccounts.WithDbAsync(server, async db =>
         string.Join('|',
-            await db.Callbacks.CountAsync(),
+            await db.Cases.CountAsync(),
             await db.Chats.CountAsync(),
             await db.Messages.CountAsync(),
             await db.RotaAudit.CountAsync(),

@@ -34,16 +34,30 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.CallbackRequestRecord", b =>
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MeetingStart")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
@@ -67,10 +81,39 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -79,7 +122,9 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("KommuneKode", "CreatedAt");
 
-                    b.ToTable("callback_requests", (string)null);
+                    b.HasIndex("KommuneKode", "State", "MeetingStart");
+
+                    b.ToTable("cases", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>
@@ -257,6 +302,32 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("kommuner", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.MeetingPlaceRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KommuneKode", "Topic", "Start", "Place");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("meeting_places", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PartnershipRecord", b =>
@@ -514,6 +585,15 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany()
                         .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.MeetingPlaceRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

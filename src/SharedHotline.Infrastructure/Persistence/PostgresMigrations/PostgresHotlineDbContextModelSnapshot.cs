@@ -41,17 +41,31 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.CallbackRequestRecord", b =>
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MeetingStart")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
@@ -74,10 +88,39 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("StaffNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TakenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TakenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -86,7 +129,9 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasIndex("KommuneKode", "CreatedAt");
 
-                    b.ToTable("callback_requests", (string)null);
+                    b.HasIndex("KommuneKode", "State", "MeetingStart");
+
+                    b.ToTable("cases", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>
@@ -264,6 +309,32 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("kommuner", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.MeetingPlaceRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("KommuneKode", "Topic", "Start", "Place");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("meeting_places", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.PartnershipRecord", b =>
@@ -521,6 +592,15 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasOne("SharedHotline.Infrastructure.Persistence.ChatRecord", null)
                         .WithMany()
                         .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.MeetingPlaceRecord", b =>
+                {
+                    b.HasOne("SharedHotline.Infrastructure.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
