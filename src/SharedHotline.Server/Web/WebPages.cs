@@ -21,6 +21,7 @@ public static class WebPages
         var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         pages.MapGet("/", HomePage.RenderAsync);
         pages.MapGet("/{slug}/chat", CitizenPage.RenderAsync);
+        pages.MapGet("/{slug}/sag/{reference}", CitizenPage.RenderAsync);
         pages.MapGet("/login", StaffPages.Login);
         pages.MapGet("/agent", StaffPages.Agent);
         pages.MapGet("/coordinator", StaffPages.Coordinator);

@@ -8,7 +8,7 @@ namespace SharedHotline.BrowserTests.Citizens;
 public sealed class ClosedHotlineTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task On_Friday_evening_a_citizen_reads_when_it_opens_and_books_a_call_back_with_a_receipt()
+    public async Task On_Friday_evening_a_citizen_reads_when_it_opens_and_books_a_telefonmoede_at_a_free_time_with_a_receipt()
     {
         await using var site = await HotlineSite.StartAsync(Demo.FridayEvening);
         await using var context = await browser.NewContextAsync(site);
@@ -24,7 +24,10 @@ public sealed class ClosedHotlineTests(BrowserFixture browser)
         var summary = page.Locator(".error-summary");
         await Expect(summary).ToContainTextAsync("Vælg hvad dit spørgsmål drejer sig om.");
         await Expect(summary).ToContainTextAsync("Skriv dit telefonnummer, så vi kan ringe dig op.");
-        await page.GetByLabel("Hvad drejer dit spørgsmål sig om?").SelectOptionAsync(new SelectOptionValue { Label = "Kørekort" });
+        await Expect(summary).ToContainTextAsync("Vælg et af de ledige tidspunkter.");
+        await page.GetByLabel("Hvad drejer dit spørgsmål sig om?").SelectOptionAsync(new SelectOptionValue { Label = "Pas (15 min.)" });
+        await Expect(page.GetByLabel("Tidspunkt").Locator("option").Nth(1)).ToHaveTextAsync("mandag 30. november 09.00");
+        await page.GetByLabel("Tidspunkt").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("Dit navn (valgfrit)").FillAsync("Karen Ærø");
         await page.GetByLabel("Telefonnummer").FillAsync("1234");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -33,11 +36,11 @@ public sealed class ClosedHotlineTests(BrowserFixture browser)
         await PageChecks.ExpectAccessibleAsync(page, "citizen-callback-errors");
 
         await page.GetByLabel("Telefonnummer").FillAsync("12 34 56 78");
-        await page.GetByLabel("Hvornår passer det dig? (valgfrit)").FillAsync("mandag formiddag");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tak – vi har modtaget din henvendelse" })).ToBeFocusedAsync();
-        await Expect(page.Locator(".receipt")).ToContainTextAsync("Vi har modtaget din bestilling af et telefonmøde om Kørekort. Din reference er SOR-");
+        await Expect(page.Locator(".receipt")).ToContainTextAsync("Tak. Dit telefonmøde om Pas er booket mandag d. 30. november kl. 09.00. Sorø Kommune ringer dig op. Din reference er SOR-");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Læg telefonmødet i din kalender" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/meeting.ics\\?t="));
         await Expect(page.Locator(".receipt .reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^SOR-[A-Z0-9]{6}$"));
         await PageChecks.ExpectAccessibleAsync(page, "citizen-callback-receipt");
 

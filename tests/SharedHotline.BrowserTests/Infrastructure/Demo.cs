@@ -11,6 +11,9 @@ public static class Demo
     /// <summary>Friday 19:00: the shared slot ended at 18:00; the next opening is Monday 09:00 (own hours).</summary>
     public static readonly DateTimeOffset FridayEvening = new(2026, 11, 27, 19, 0, 0, Winter);
 
+    /// <summary>Sunday 21:30: closed; the next free telefonmøde times are Monday from 09:00 in each kommune's own hours.</summary>
+    public static readonly DateTimeOffset SundayLateEvening = new(2026, 11, 29, 21, 30, 0, Winter);
+
     public const string FuresoAgent = "mia.fureso";
     public const string Coordinator = "koordinator";
     public const string PartnershipId = "nordsjaelland-vestsjaelland";

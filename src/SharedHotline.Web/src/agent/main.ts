@@ -11,6 +11,7 @@ import { Lookups } from './lookups';
 import { chosenPresence, PresencePanel } from './presence-panel';
 import { QueuePanel } from './queue-panel';
 import { ShiftPanel } from './shift-panel';
+import { TasksPanel } from './tasks-panel';
 import { reason, t } from './texts';
 
 const root = appRoot();
@@ -26,6 +27,7 @@ let session: AgentSession | null = null;
 
 const presence = new PresencePanel((p) => void choosePresence(p));
 let shift: ShiftPanel;
+let tasks: TasksPanel;
 const queue = new QueuePanel(lookups, async (chatId) => {
   try {
     open(await line.accept(chatId), false).focus();
@@ -138,6 +140,7 @@ async function boot(): Promise<void> {
   const me = await getJson<StaffMe>('/api/auth/me');
   await lookups.load();
   shift = new ShiftPanel(me.id, lookups);
+  tasks = new TasksPanel(me.id);
   document.getElementById('header-tools')?.append(h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: () => void signOut() }, t('signOut')));
   replace(
     root,
@@ -146,14 +149,14 @@ async function boot(): Promise<void> {
     h(
       'div',
       { class: 'console' },
-      h('div', { class: 'console__side' }, presence.element, shift.element, queue.element),
+      h('div', { class: 'console__side' }, presence.element, shift.element, queue.element, tasks.element),
       h('section', { class: 'console__chats', 'aria-labelledby': 'chats-heading' }, chatsHeading, alert.element, empty, grid),
     ),
   );
   chatsHeading.setAttribute('tabindex', '-1');
   wire();
   await line.start();
-  await Promise.all([resync(), shift.refresh()]);
+  await Promise.all([resync(), shift.refresh(), tasks.refresh()]);
   window.setInterval(() => void shift.refresh(), 60_000);
   window.setInterval(() => line.connected && void line.queue().then((q) => queue.show(q)).catch(() => {}), 20_000);
   document.addEventListener('visibilitychange', () => !document.hidden && void shift.refresh());

@@ -1,8 +1,9 @@
-import type { CallbackReceipt, OpeningInfo, Topic } from '../shared/contracts';
-import { focusHeading, h } from '../shared/dom';
+import type { CaseReceipt, FreeTime, MeetingTopic, OpeningInfo, Topic } from '../shared/contracts';
+import { focusHeading, h, replace } from '../shared/dom';
 import { errorSummary, field, summarise, type Field } from '../shared/forms';
-import { ApiError, postJson } from '../shared/http';
+import { ApiError, getJson, postJson } from '../shared/http';
 import { lang } from '../shared/i18n';
+import { clock, day } from '../shared/time';
 import { page } from './page';
 import { nextOpeningText } from './status-text';
 import { t } from './texts';
@@ -10,8 +11,8 @@ import { t } from './texts';
 const phonePattern = /^(\+45)?\d{8}$/;
 
 /**
- * When the hotline is closed: when it opens next, in plain words, and a form to book a call-back
- * (telefonmøde) or leave a message, answered with a receipt and a reference.
+ * When the hotline is closed: when it opens next, in plain words, and a form to book a telefonmøde at one of the
+ * kommune's free times or leave a message, answered with a receipt, a reference and a private status link.
  */
 export function closedView(nextOpening: OpeningInfo | null, topics: Topic[]): HTMLElement {
   const view = h('section', { class: 'card view view--closed', 'aria-labelledby': 'closed-heading' });
@@ -20,7 +21,7 @@ export function closedView(nextOpening: OpeningInfo | null, topics: Topic[]): HT
     heading,
     h('p', { class: 'next-opening' }, nextOpening ? `${nextOpeningText(nextOpening)}.` : t('nextOpeningUnknown')),
     h('p', null, t('closedIntro', { kommune: page.name })),
-    callbackForm(topics, (receipt) => {
+    caseForm(topics, (receipt) => {
       view.replaceChildren(receiptView(receipt, () => view.replaceWith(closedView(nextOpening, topics))));
       focusHeading(view.querySelector('h1'));
     }),
@@ -28,49 +29,96 @@ export function closedView(nextOpening: OpeningInfo | null, topics: Topic[]): HT
   return view;
 }
 
-function callbackForm(topics: Topic[], done: (receipt: CallbackReceipt) => void): HTMLFormElement {
-  const callback = h('input', { type: 'radio', name: 'kind', value: 'callback', checked: true });
+/** The booking form on its own, for the chat page while the hotline is open. */
+export function bookingView(topics: Topic[], back: () => void): HTMLElement {
+  const view = h('section', { class: 'card view view--closed', 'aria-labelledby': 'closed-heading' });
+  view.append(
+    h('h1', { id: 'closed-heading' }, t('bookHeading')),
+    caseForm(topics, (receipt) => {
+      view.replaceChildren(receiptView(receipt, back));
+      focusHeading(view.querySelector('h1'));
+    }),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn--secondary', onclick: back }, t('backToChat'))),
+  );
+  return view;
+}
+
+function caseForm(topics: Topic[], done: (receipt: CaseReceipt) => void): HTMLFormElement {
+  const base = `/api/kommuner/${encodeURIComponent(page.slug)}`;
+  const meeting = h('input', { type: 'radio', name: 'kind', value: 'meeting', checked: true });
   const message = h('input', { type: 'radio', name: 'kind', value: 'message' });
-  const topic = field(t('topic'), h('select', { required: true }, h('option', { value: '' }, t('chooseTopic')), ...topics.map((x) => h('option', { value: x.code }, x.name))));
+  const topic = field(t('topic'), h('select', { required: true }, h('option', { value: '' }, t('chooseTopic'))));
+  const time = field(t('meetingTime'), h('select', { required: true }, h('option', { value: '' }, t('chooseTopicFirst'))), t('meetingTimeHint'));
   const name = field(`${t('name')} ${t('optional')}`, h('input', { type: 'text', autocomplete: 'name', maxlength: '100' }));
   const phone = field(t('phone'), h('input', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: '20' }), t('phoneHint'));
-  const when = field(`${t('preferredTime')} ${t('optional')}`, h('input', { type: 'text', maxlength: '100' }), t('preferredTimeHint'));
   const text = field(t('message'), h('textarea', { rows: '4', maxlength: '4000' }), t('messageHint'));
   const summary = errorSummary();
   const failure = h('div', { class: 'notice notice--error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn' }, t('send'));
-  const isCallback = () => callback.checked;
-  const arrange = () => {
-    when.element.hidden = !isCallback();
-    phone.element.querySelector('label')!.textContent = isCallback() ? t('phone') : t('phoneOptional');
-    text.element.querySelector('label')!.textContent = isCallback() ? `${t('message')} ${t('optional')}` : t('message');
+  let meetingTopics: MeetingTopic[] = [];
+  const isMeeting = () => meeting.checked;
+  const topicSelect = topic.control as HTMLSelectElement;
+  const timeSelect = time.control as HTMLSelectElement;
+
+  const fillTopics = () => {
+    const choices = isMeeting() ? meetingTopics.map((m) => ({ code: m.code, name: `${m.name} (${t('meetingMinutes', { n: m.minutes })})` })) : topics;
+    replace(topicSelect, h('option', { value: '' }, t('chooseTopic')), ...choices.map((x) => h('option', { value: x.code }, x.name)));
   };
-  callback.addEventListener('change', arrange);
+  const fillTimes = async () => {
+    if (!isMeeting() || !topicSelect.value) {
+      replace(timeSelect, h('option', { value: '' }, t('chooseTopicFirst')));
+      return;
+    }
+
+    replace(timeSelect, h('option', { value: '' }, t('loadingTimes')));
+    try {
+      const free = await getJson<FreeTime[]>(`${base}/meetings/${encodeURIComponent(topicSelect.value)}/free`);
+      replace(
+        timeSelect,
+        h('option', { value: '' }, free.length ? t('chooseTime') : t('noFreeTimes')),
+        ...groupByDay(free).map(([d, times]) => h('optgroup', { label: d }, ...times.map((x) => h('option', { value: x.start }, `${day(x.start)} ${clock(x.start)}`)))),
+      );
+    } catch {
+      replace(timeSelect, h('option', { value: '' }, t('timesFailed')));
+    }
+  };
+  const arrange = () => {
+    time.element.hidden = !isMeeting();
+    phone.element.querySelector('label')!.textContent = isMeeting() ? t('phone') : t('phoneOptional');
+    text.element.querySelector('label')!.textContent = isMeeting() ? `${t('meetingNote')} ${t('optional')}` : t('message');
+    fillTopics();
+    void fillTimes();
+  };
+  meeting.addEventListener('change', arrange);
   message.addEventListener('change', arrange);
-  arrange();
+  topicSelect.addEventListener('change', () => void fillTimes());
+  void getJson<MeetingTopic[]>(`${base}/meetings`).then((m) => {
+    meetingTopics = m;
+    arrange();
+  }, () => arrange());
 
   const form = h(
     'form',
     { class: 'callback-form', novalidate: true },
     summary,
-    h('fieldset', { class: 'field' }, h('legend', null, t('leaveWhat')), h('label', { class: 'choice' }, callback, t('bookCallback')), h('label', { class: 'choice' }, message, t('leaveMessage'))),
+    h('fieldset', { class: 'field' }, h('legend', null, t('leaveWhat')), h('label', { class: 'choice' }, meeting, t('bookCallback')), h('label', { class: 'choice' }, message, t('leaveMessage'))),
     topic.element,
+    time.element,
     name.element,
     phone.element,
-    when.element,
     text.element,
     failure,
     h('div', { class: 'actions' }, submit),
   );
-  const fields: Field[] = [topic, name, phone, when, text];
+  const fields: Field[] = [topic, time, name, phone, text];
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const number = phone.control.value.replace(/[\s-]/g, '');
-    topic.setError(topic.control.value ? null : t('topicRequired'));
-    phone.setError(number ? (phonePattern.test(number) ? null : t('phoneInvalid')) : isCallback() ? t('phoneRequired') : null);
-    text.setError(!isCallback() && !text.control.value.trim() ? t('messageRequired') : null);
+    topic.setError(topicSelect.value ? null : t('topicRequired'));
+    time.setError(isMeeting() && !timeSelect.value ? t('timeRequired') : null);
+    phone.setError(number ? (phonePattern.test(number) ? null : t('phoneInvalid')) : isMeeting() ? t('phoneRequired') : null);
+    text.setError(!isMeeting() && !text.control.value.trim() ? t('messageRequired') : null);
     name.setError(null);
-    when.setError(null);
     if (!summarise(summary, t('errorSummary'), fields)) {
       return;
     }
@@ -79,21 +127,25 @@ function callbackForm(topics: Topic[], done: (receipt: CallbackReceipt) => void)
     submit.textContent = t('sending');
     failure.hidden = true;
     try {
-      const { body } = await postJson<CallbackReceipt>(`/api/kommuner/${encodeURIComponent(page.slug)}/callbacks`, {
-        topic: topic.control.value,
+      const { body } = await postJson<CaseReceipt>(`${base}/cases`, {
+        topic: topicSelect.value,
+        start: isMeeting() ? timeSelect.value : null,
         name: name.control.value.trim() || null,
         phone: number || null,
-        preferredTime: isCallback() ? when.control.value.trim() || null : null,
-        message: text.control.value.trim() || null,
+        note: text.control.value.trim() || null,
       });
       done(body);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.problem.errors) {
+      if (error instanceof ApiError && error.status === 409) {
+        time.setError(t('timeTaken'));
+        summarise(summary, t('errorSummary'), fields);
+        void fillTimes();
+      } else if (error instanceof ApiError && error.status === 400 && error.problem.errors) {
         // The server's words are English; say it in the page's language, per field.
-        const byField: Record<string, Field> = { topic, name, phone, preferredTime: when, message: text };
+        const byField: Record<string, [Field, string]> = { topic: [topic, t('topicRequired')], start: [time, t('timeRequired')], name: [name, t('tooLong')], phone: [phone, t('phoneInvalid')], note: [text, t('tooLong')] };
         for (const key of Object.keys(error.problem.errors)) {
           const target = byField[key];
-          target?.setError(key === 'phone' ? t('phoneInvalid') : key === 'topic' ? t('topicRequired') : t('tooLong'));
+          target?.[0].setError(target[1]);
         }
 
         summarise(summary, t('errorSummary'), fields);
@@ -109,7 +161,17 @@ function callbackForm(topics: Topic[], done: (receipt: CallbackReceipt) => void)
   return form;
 }
 
-function receiptView(receipt: CallbackReceipt, again: () => void): HTMLElement {
+function groupByDay(times: FreeTime[]): [string, FreeTime[]][] {
+  const days = new Map<string, FreeTime[]>();
+  for (const x of times) {
+    const d = day(x.start);
+    days.set(d, [...(days.get(d) ?? []), x]);
+  }
+
+  return [...days.entries()];
+}
+
+function receiptView(receipt: CaseReceipt, again: () => void): HTMLElement {
   return h(
     'div',
     { class: 'receipt' },
@@ -117,6 +179,9 @@ function receiptView(receipt: CallbackReceipt, again: () => void): HTMLElement {
     // The server's receipt is Danish; the English page says the same with the reference.
     h('p', null, lang === 'da' ? receipt.text : t('receiptReference', { reference: receipt.reference })),
     h('p', { class: 'reference' }, h('strong', null, receipt.reference)),
+    h('p', null, h('a', { href: receipt.statusUrl, class: 'status-link' }, t('followCase'))),
+    receipt.calendarUrl ? h('p', null, h('a', { href: receipt.calendarUrl, download: `telefonmoede-${receipt.reference}.ics` }, t('addToCalendar'))) : null,
+    h('p', { class: 'muted' }, t('keepLink')),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn--secondary', onclick: again }, t('newRequest'))),
   );
 }

@@ -5,7 +5,8 @@ import { getJson } from '../shared/http';
 import { hubErrorCode } from '../shared/hub';
 import { ChatView } from './chat-view';
 import { CitizenLine } from './citizen-line';
-import { closedView } from './closed-view';
+import { caseView } from './case-view';
+import { bookingView, closedView } from './closed-view';
 import { embedShell } from './embed';
 import { page, session } from './page';
 import { startView } from './start-view';
@@ -79,8 +80,7 @@ async function showStatus(focus: boolean): Promise<void> {
     return;
   }
 
-  show(
-    startView(status, async (topic, firstName) => {
+  const start = startView(status, async (topic, firstName) => {
       try {
         const result = await line.start(page.slug, topic, firstName);
         if (result.chat) {
@@ -93,13 +93,19 @@ async function showStatus(focus: boolean): Promise<void> {
       } catch (error) {
         return hubErrorCode(error) === 'topic_not_found' ? t('topicRequired') : t('statusFailed');
       }
-    }),
-    focus,
-  );
+  });
+  start.append(h('p', { class: 'book-instead' }, h('button', { type: 'button', class: 'link-button', onclick: () => show(bookingView(topics, () => void showStatus(true)), true) }, t('bookMeeting'))));
+  show(start, focus);
 }
 
 /** A chat in progress in this tab is resumed (reload, network drop); otherwise the hotline's status decides. */
 async function boot(): Promise<void> {
+  const followed = /\/sag\/([^/]+)$/.exec(window.location.pathname);
+  if (followed) {
+    show(caseView(decodeURIComponent(followed[1]), new URLSearchParams(window.location.search).get('t') ?? ''), false);
+    return;
+  }
+
   await embed?.restored;
   const token = session.token;
   if (token) {

@@ -106,6 +106,51 @@ export interface CallbackReceipt {
   text: string;
 }
 
+/** A telefonmøde topic a kommune books (`GET /api/kommuner/{k}/meetings`). */
+export interface MeetingTopic {
+  code: string;
+  name: string;
+  minutes: number;
+}
+
+export interface FreeTime {
+  start: string;
+  end: string;
+}
+
+/** The answer to `POST /api/kommuner/{k}/cases`: reference, private status link and, for a meeting, its calendar file. */
+export interface CaseReceipt {
+  reference: string;
+  kommune: string;
+  topic: string;
+  receivedAt: string;
+  start: string | null;
+  statusUrl: string;
+  calendarUrl: string | null;
+  text: string;
+}
+
+export interface CaseStep {
+  at: string;
+  step: 'received' | 'taken' | 'reached' | 'not-reached' | 'moved' | 'closed' | 'cancelled';
+  meetingStart: string | null;
+}
+
+/** A case as its citizen follows it (`GET /api/kommuner/{k}/cases/{reference}?t=`). */
+export interface CaseStatus {
+  reference: string;
+  kommune: string;
+  kommuneName: string;
+  kind: 'meeting' | 'message';
+  topic: string;
+  topicName: string;
+  state: 'received' | 'assigned' | 'reached' | 'not-reached' | 'closed' | 'cancelled';
+  start: string | null;
+  minutes: number;
+  changeable: boolean;
+  steps: CaseStep[];
+}
+
 export interface CannedAnswer {
   title: string;
   text: string;

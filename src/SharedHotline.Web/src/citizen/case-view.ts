@@ -1,0 +1,88 @@
+import type { CaseStatus, CaseStep } from '../shared/contracts';
+import { h, replace } from '../shared/dom';
+import { ApiError, api, getJson } from '../shared/http';
+import { clock, day } from '../shared/time';
+import { page } from './page';
+import { t } from './texts';
+
+const refreshEvery = 5_000;
+
+/**
+ * The private status page of a telefonmøde or message (`/{kommune}/sag/{reference}?t=...`): where the case is, in
+ * plain words, each step with when it happened, updated while the page is open; cancel while it may be changed.
+ */
+export function caseView(reference: string, token: string): HTMLElement {
+  const view = h('section', { class: 'card view view--case', 'aria-labelledby': 'case-heading' });
+  const url = `/api/kommuner/${encodeURIComponent(page.slug)}/cases/${encodeURIComponent(reference)}`;
+  const query = `?t=${encodeURIComponent(token)}`;
+  const live = h('div', { 'aria-live': 'polite' });
+  view.append(h('h1', { id: 'case-heading' }, t('caseTitle', { reference })), live);
+  let timer = 0;
+
+  const render = (status: CaseStatus) => {
+    const when = status.start ? `${day(status.start)} ${clock(status.start)}` : null;
+    replace(
+      live,
+      h('p', { class: 'case-state', 'data-state': status.state }, stateText(status.state)),
+      h('p', null, status.kind === 'meeting' ? t('caseMeeting', { topic: status.topicName, when: when ?? '', kommune: status.kommuneName }) : t('caseMessage', { topic: status.topicName, kommune: status.kommuneName })),
+      h('ol', { class: 'case-steps' }, ...status.steps.map((s) => h('li', null, h('span', { class: 'case-steps__when' }, `${day(s.at)} ${clock(s.at)}`), ' ', stepText(s)))),
+      status.changeable
+        ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => void cancel() }, status.kind === 'meeting' ? t('cancelMeeting') : t('cancelMessage')))
+        : null,
+    );
+  };
+  const load = async () => {
+    try {
+      render(await getJson<CaseStatus>(url + query));
+    } catch (error) {
+      window.clearInterval(timer);
+      replace(live, h('p', { class: 'notice notice--error', role: 'alert' }, error instanceof ApiError && error.status === 404 ? t('caseNotFound') : t('statusFailed')));
+    }
+  };
+  const cancel = async () => {
+    try {
+      render((await api<CaseStatus>(`${url}/cancel${query}`, { method: 'POST' })).body);
+    } catch {
+      await load();
+    }
+  };
+  void load();
+  timer = window.setInterval(() => void load(), refreshEvery);
+  return view;
+}
+
+function stateText(state: CaseStatus['state']): string {
+  switch (state) {
+    case 'received':
+      return t('caseReceived');
+    case 'assigned':
+      return t('caseAssigned');
+    case 'reached':
+      return t('caseReached');
+    case 'not-reached':
+      return t('caseNotReached');
+    case 'closed':
+      return t('caseClosed');
+    default:
+      return t('caseCancelled');
+  }
+}
+
+function stepText(step: CaseStep): string {
+  switch (step.step) {
+    case 'received':
+      return t('stepReceived');
+    case 'taken':
+      return t('stepTaken');
+    case 'reached':
+      return t('stepReached');
+    case 'not-reached':
+      return t('stepNotReached');
+    case 'moved':
+      return t('stepMoved', { when: step.meetingStart ? `${day(step.meetingStart)} ${clock(step.meetingStart)}` : '' });
+    case 'closed':
+      return t('stepClosed');
+    default:
+      return t('stepCancelled');
+  }
+}
