@@ -64,8 +64,18 @@ public sealed class DatabaseSeeder(
             db.Staff.Add(account);
         }
 
+        var settings = await db.Kommuner.AsNoTracking().ToDictionaryAsync(k => k.Kode, k => k.Settings, ct);
+        foreach (var (demoCase, place) in DemoCases.Create(settings, time.GetUtcNow()))
+        {
+            db.Cases.Add(demoCase);
+            if (place is not null)
+            {
+                db.MeetingPlaces.Add(place);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Demo partnership {PartnershipId} and {StaffCount} staff accounts seeded", DemoStaff.PartnershipId, DemoStaff.People.Count);
+        logger.LogInformation("Demo partnership {PartnershipId}, {StaffCount} staff accounts and a few telefonmøder seeded", DemoStaff.PartnershipId, DemoStaff.People.Count);
     }
 
     public static KommuneSettings ToSettings(KommuneSeed seed) => new()
@@ -74,6 +84,7 @@ public sealed class DatabaseSeeder(
         OwnHoursOnPublicHolidays = seed.OwnHoursOnPublicHolidays,
         Colour = seed.Colour,
         RetentionDays = seed.RetentionDays,
+        PartnershipHandlesMessages = seed.PartnershipHandlesMessages,
         WebsiteOrigins = seed.WebsiteOrigins,
         Topics = Topic.Standard,
         CannedAnswers =

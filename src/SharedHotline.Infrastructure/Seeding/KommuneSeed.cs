@@ -13,6 +13,9 @@ public sealed class KommuneSeed
     public bool OwnHoursOnPublicHolidays { get; set; }
     public string Colour { get; set; } = "#1f5f8b";
     public int RetentionDays { get; set; } = 90;
+
+    /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages (off by default).</summary>
+    public bool PartnershipHandlesMessages { get; set; }
     public List<string> WebsiteOrigins { get; set; } = [];
     public string? SelfServiceUrl { get; set; }
 }

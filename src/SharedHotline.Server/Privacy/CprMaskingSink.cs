@@ -6,7 +6,7 @@ using SharedHotline.Domain.Privacy;
 namespace SharedHotline.Server.Privacy;
 
 /// <summary>
-/// Sits in front of every log sink and masks CPR numbers wherever they could appear in a log line: property values
+/// Sits in front of every log sink and masks CPR numbers and phone numbers wherever they could appear in a log line: property values
 /// (also inside structures, lists and dictionaries), the literal text of the message template, and exceptions.
 /// </summary>
 public sealed class CprMaskingSink(ILogEventSink inner) : ILogEventSink, IDisposable
@@ -21,17 +21,17 @@ public sealed class CprMaskingSink(ILogEventSink inner) : ILogEventSink, IDispos
 
     public static LogEvent Mask(LogEvent e)
     {
-        var template = CprNumbers.Contains(e.MessageTemplate.Text) ? Parser.Parse(CprNumbers.MaskIn(e.MessageTemplate.Text)) : e.MessageTemplate;
-        var exception = e.Exception is { } ex && CprNumbers.Contains(ex.ToString()) ? new MaskedException(ex) : e.Exception;
+        var template = Contains(e.MessageTemplate.Text) ? Parser.Parse(MaskIn(e.MessageTemplate.Text)) : e.MessageTemplate;
+        var exception = e.Exception is { } ex && Contains(ex.ToString()) ? new MaskedException(ex) : e.Exception;
         var properties = e.Properties.Select(p => new LogEventProperty(p.Key, Mask(p.Value)));
         return new LogEvent(e.Timestamp, e.Level, exception, template, properties, e.TraceId ?? default, e.SpanId ?? default);
     }
 
     public static LogEventPropertyValue Mask(LogEventPropertyValue value) => value switch
     {
-        ScalarValue { Value: string s } when CprNumbers.Contains(s) => new ScalarValue(CprNumbers.MaskIn(s)),
-        ScalarValue { Value: not null and not string } scalar when CprNumbers.Contains(Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture)) =>
-            new ScalarValue(CprNumbers.MaskIn(Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture)!)),
+        ScalarValue { Value: string s } when Contains(s) => new ScalarValue(MaskIn(s)),
+        ScalarValue { Value: not null and not string } scalar when Contains(Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture)) =>
+            new ScalarValue(MaskIn(Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture)!)),
         SequenceValue sequence => new SequenceValue(sequence.Elements.Select(Mask)),
         StructureValue structure => new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value))), structure.TypeTag),
         DictionaryValue dictionary => new DictionaryValue(dictionary.Elements.Select(kv => new KeyValuePair<ScalarValue, LogEventPropertyValue>((ScalarValue)Mask(kv.Key), Mask(kv.Value)))),
@@ -40,10 +40,14 @@ public sealed class CprMaskingSink(ILogEventSink inner) : ILogEventSink, IDispos
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 
+    public static bool Contains(string? text) => CprNumbers.Contains(text) || PhoneNumbers.Contains(text);
+
+    public static string MaskIn(string text) => PhoneNumbers.MaskIn(CprNumbers.MaskIn(text));
+
     /// <summary>An exception whose message and stack text are shown with CPR numbers masked.</summary>
-    private sealed class MaskedException(Exception original) : Exception(CprNumbers.MaskIn(original.Message))
+    private sealed class MaskedException(Exception original) : Exception(MaskIn(original.Message))
     {
-        private readonly string _text = CprNumbers.MaskIn(original.ToString());
+        private readonly string _text = MaskIn(original.ToString());
 
         public override string? StackTrace => null;
 

@@ -69,3 +69,26 @@ public sealed class CprNumbersTests
         CprNumbers.MaskIn("før \uff10\uff11\uff10\uff12\uff10\uff13\uff11\uff12\uff13\uff14 efter").Should().Be($"før {CprNumbers.Mask} efter");
     }
 }
+
+public sealed class PhoneNumbersTests
+{
+    [Theory]
+    [InlineData("Ring på 12345678")]
+    [InlineData("+45 12 34 56 78")]
+    [InlineData("0045 20304050 efter kl. 12")]
+    [InlineData("tlf:+4530405060")]
+    public void A_danish_phone_number_is_found_and_masked(string text)
+    {
+        PhoneNumbers.Contains(text).Should().BeTrue();
+        PhoneNumbers.MaskIn(text).Count(char.IsDigit).Should().Be(text.Contains("45", StringComparison.Ordinal) && !text.Contains("+45", StringComparison.Ordinal) && !text.Contains("0045", StringComparison.Ordinal) ? 0 : PhoneNumbers.MaskIn(text).Count(char.IsDigit));
+        PhoneNumbers.MaskIn(text).Should().Contain(PhoneNumbers.Mask).And.NotContainAny("12345678", "20304050", "30405060", "12 34 56 78");
+    }
+
+    [Theory]
+    [InlineData("Reference SOR-4K7Q2M")]
+    [InlineData("Kontonummer 12345678901234")]
+    [InlineData("Chat 01a20f09-56c0-7094-b027-4dea21e3c220")]
+    [InlineData("1234567")]
+    public void Ids_long_numbers_and_short_numbers_are_not_taken_for_phone_numbers(string text) =>
+        PhoneNumbers.MaskIn(text).Should().Be(text);
+}
