@@ -21,4 +21,5 @@ public enum HotlineErrorCode
     AgentUnknown,
     TransferToSelf,
     AgentHasChats,
+    ChatNotAccepted,
 }

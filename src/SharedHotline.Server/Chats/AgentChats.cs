@@ -231,8 +231,9 @@ public sealed class AgentChats(
     /// <summary>
     /// Stores an agent's message and sends it to the citizen. The common case (an accepted chat of mine) is one
     /// command that reads the chat and stores the message only while the chat is active and, in the database, this
-    /// agent's. Everything else takes the ordinary path, which checks the live assignment and explains a refusal:
-    /// the first message of an offered chat accepts it there, and a resend, a race or a closed chat are answered.
+    /// agent's. Everything else takes the ordinary path, which checks the live assignment and explains a refusal: an
+    /// offered chat is accepted first (the citizen is told who answers before the answer), and a resend, a race or a
+    /// closed chat are answered.
     /// </summary>
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
@@ -254,7 +255,7 @@ public sealed class AgentChats(
 
         if (chat.State == ChatState.Assigned)
         {
-            await AcceptAsync(agentId, chatId, ct);
+            throw NotAccepted(chat);
         }
 
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, name, id, body, ct);
@@ -266,6 +267,11 @@ public sealed class AgentChats(
     public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
     {
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
+        if (chat.State == ChatState.Assigned)
+        {
+            throw NotAccepted(chat);
+        }
+
         await notify.Citizen(chat.Id).Typing(new TypingSignal(chat.Id, Sender.Agent, isTyping));
     }
 
@@ -346,6 +352,9 @@ public sealed class AgentChats(
     }
 
     public static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+
+    private static HotlineException NotAccepted(ChatRecord chat) =>
+        new(HotlineErrorCode.ChatNotAccepted, $"Chat {chat.Reference} is offered to you: accept it (AcceptChat) before writing to the citizen.");
 
     private static HotlineException NotAccessible(ChatRecord chat) =>
         new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");

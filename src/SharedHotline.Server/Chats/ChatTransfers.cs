@@ -102,10 +102,10 @@ public sealed class ChatTransfers(
     /// </summary>
     private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
     {
-        // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
-        // and that offer must not be hidden by this removal arriving after it.
+        // Told first: once the chat is back in the queue her other window may take it again at once (routing does not
+        // offer it back to her), and that must not be hidden by this removal arriving after it.
         await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.ReturnedToQueue));
-        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
+        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true) { ReturnedBy = agentId }, agentId, now, ct))
         {
             await db.Entry(chat).ReloadAsync(ct);
             throw ChatLifecycle.IsOver(chat.State)

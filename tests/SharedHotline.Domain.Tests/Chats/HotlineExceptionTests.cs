@@ -22,6 +22,7 @@ public class HotlineExceptionTests
     [InlineData(HotlineErrorCode.AgentUnknown, "agent_unknown")]
     [InlineData(HotlineErrorCode.TransferToSelf, "transfer_to_self")]
     [InlineData(HotlineErrorCode.AgentHasChats, "agent_has_chats")]
+    [InlineData(HotlineErrorCode.ChatNotAccepted, "chat_not_accepted")]
     public void ToWire_gives_the_snake_case_name(HotlineErrorCode code, string wire) =>
         HotlineException.ToWire(code).Should().Be(wire);
 
