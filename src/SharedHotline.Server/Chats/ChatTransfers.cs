@@ -41,7 +41,7 @@ public sealed class ChatTransfers(
         {
             // Checked a moment ago: she changed her presence or took another chat in between.
             throw await live.GetAgentAsync(target, ct) is { Status: PresenceStatus.Available, CanTakeChat: false } busy
-                ? AtCapacity(busy, "That agent")
+                ? AtCapacity(busy)
                 : new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available right now.");
         }
 
@@ -89,12 +89,12 @@ public sealed class ChatTransfers(
 
         if (!presence.CanTakeChat)
         {
-            throw AtCapacity(presence, "That agent");
+            throw AtCapacity(presence);
         }
     }
 
-    private static HotlineException AtCapacity(AgentPresence presence, string who) =>
-        new(HotlineErrorCode.AgentAtCapacity, $"{who} already has {presence.ActiveChats} of {presence.Capacity} chats.");
+    private static HotlineException AtCapacity(AgentPresence presence) =>
+        new(HotlineErrorCode.AgentAtCapacity, $"That agent already has {presence.ActiveChats} of {presence.Capacity} chats.");
 
     /// <summary>
     /// The live state moves the chat from the agent to the front of the queue in one step, then the row follows,
