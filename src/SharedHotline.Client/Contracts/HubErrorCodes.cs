@@ -21,6 +21,10 @@ public static class HubErrorCodes
     public const string AgentUnknown = "agent_unknown";
     public const string TransferToSelf = "transfer_to_self";
     public const string AgentHasChats = "agent_has_chats";
+    public const string ChatNotAccepted = "chat_not_accepted";
+    public const string CaseNotFound = "case_not_found";
+    public const string CaseConflict = "case_conflict";
+    public const string MeetingTimeTaken = "meeting_time_taken";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
 }

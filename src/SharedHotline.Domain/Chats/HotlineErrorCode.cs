@@ -21,6 +21,7 @@ public enum HotlineErrorCode
     AgentUnknown,
     TransferToSelf,
     AgentHasChats,
+    ChatNotAccepted,
     CaseNotFound,
     CaseConflict,
     MeetingTimeTaken,

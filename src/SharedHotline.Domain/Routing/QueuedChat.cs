@@ -5,4 +5,10 @@ public sealed record QueuedChat(Guid ChatId, int KommuneKode, string Topic, Date
 {
     /// <summary>Arrival order given by the live-state store; breaks ties between chats queued at the same instant.</summary>
     public long Arrival { get; init; }
+
+    /// <summary>
+    /// The agent who returned the chat to the queue, if one did: routing never offers it back to her (she handed it
+    /// on for a reason), though she may still take it from the queue herself.
+    /// </summary>
+    public Guid? ReturnedBy { get; init; }
 }

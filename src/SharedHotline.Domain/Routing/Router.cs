@@ -84,7 +84,7 @@ public static class Router
         (int Tier, int Skill, int Load, DateTimeOffset Idle) bestKey = default;
         foreach (var agent in agents)
         {
-            if (!agent.CanTakeChat || Tier(agent.AgentId, agent.HomeKommune, chat, duty, now) is not { } tier)
+            if (!agent.CanTakeChat || agent.AgentId == chat.ReturnedBy || Tier(agent.AgentId, agent.HomeKommune, chat, duty, now) is not { } tier)
             {
                 continue;
             }

@@ -26,74 +26,6 @@ public sealed class AgentChats(
     TimeProvider time,
     ILogger<AgentChats> logger)
 {
-    public async Task<AgentSession> SetPresenceAsync(Guid agentId, Presence presence, CancellationToken ct)
-    {
-        if (!Enum.IsDefined(presence))
-        {
-            throw new HotlineException(HotlineErrorCode.InvalidArgument, "Presence must be Available, Away or Offline.");
-        }
-
-        var account = await AccountAsync(agentId, ct);
-        if (presence == Presence.Offline)
-        {
-            await RequireNoChatsAsync(agentId, ct);
-            await live.SetOfflineAsync(agentId, ct);
-        }
-        else
-        {
-            var status = presence == Presence.Available ? PresenceStatus.Available : PresenceStatus.Away;
-            await live.SetPresenceAsync(agentId, account.HomeKommune, status, account.Capacity, account.Skills, ct);
-        }
-
-        logger.LogInformation("Agent {AgentId} is {Presence}", agentId, presence);
-        await dispatcher.DispatchAsync(ct);
-        return await SessionAsync(agentId, ct);
-    }
-
-    /// <summary>
-    /// Offline means nobody answers her chats: she hands them back first (<c>TransferChat</c>, to a colleague or the
-    /// queue, or <c>EndChat</c>), offered ones included, rather than have them taken from her without a word.
-    /// </summary>
-    public async Task RequireNoChatsAsync(Guid agentId, CancellationToken ct)
-    {
-        var open = (await live.GetChatsOfAgentAsync(agentId, ct)).Count;
-        if (open > 0)
-        {
-            throw new HotlineException(
-                HotlineErrorCode.AgentHasChats,
-                $"You have {open} open chat{(open == 1 ? "" : "s")}: end them or hand them back (TransferChat, to a colleague or the queue) before going offline.");
-        }
-    }
-
-    /// <summary>
-    /// An agent's first connection to this node takes over the presence another node may hold for them: their
-    /// browser came back here after that node stopped or died, and a presence lasts only while the node holding it
-    /// heartbeats. Without this an agent shown as available would turn offline, and lose their open chats, when the
-    /// old node's heartbeat expires, since a console that finds the presence it wants does not set it again. A console
-    /// reconnecting to any node within the grace after her last connection closed (a reload, a network blip) gets back
-    /// the presence she had, and her chats stay hers. Returns the presence taken over, or null when the agent chose to
-    /// be offline, was gone past the grace, or is unknown.
-    /// </summary>
-    public async Task<Presence?> ResumePresenceAsync(Guid agentId, CancellationToken ct)
-    {
-        var account = await AccountAsync(agentId, ct);
-        if (await live.TakeOverPresenceAsync(agentId, account.HomeKommune, account.Capacity, account.Skills, ct) is not { } status)
-        {
-            return null;
-        }
-
-        logger.LogInformation("Agent {AgentId} connected here; presence {Presence} held on this node now", agentId, status);
-        return status == PresenceStatus.Available ? Presence.Available : Presence.Away;
-    }
-
-    /// <summary>The agent's last connection to this node closed: offline unless another node holds them now.</summary>
-    public async Task LeaveAsync(Guid agentId, CancellationToken ct)
-    {
-        await live.LeaveAsync(agentId, ct);
-        logger.LogInformation("Agent {AgentId} left this node", agentId);
-        await dispatcher.DispatchAsync(ct);
-    }
-
     public async Task<AgentSession> SessionAsync(Guid agentId, CancellationToken ct)
     {
         var account = await AccountAsync(agentId, ct);
@@ -231,8 +163,9 @@ public sealed class AgentChats(
     /// <summary>
     /// Stores an agent's message and sends it to the citizen. The common case (an accepted chat of mine) is one
     /// command that reads the chat and stores the message only while the chat is active and, in the database, this
-    /// agent's. Everything else takes the ordinary path, which checks the live assignment and explains a refusal:
-    /// the first message of an offered chat accepts it there, and a resend, a race or a closed chat are answered.
+    /// agent's. Everything else takes the ordinary path, which checks the live assignment and explains a refusal: an
+    /// offered chat is accepted first (the citizen is told who answers before the answer), and a resend, a race or a
+    /// closed chat are answered.
     /// </summary>
     public async Task<MessageAck> SendAsync(Guid agentId, Guid chatId, string? clientMessageId, string? text, string? connectionId, CancellationToken ct)
     {
@@ -254,7 +187,7 @@ public sealed class AgentChats(
 
         if (chat.State == ChatState.Assigned)
         {
-            await AcceptAsync(agentId, chatId, ct);
+            throw NotAccepted(chat);
         }
 
         var appended = await messages.AppendAsync(chat.Id, MessageSender.Agent, agentId, name, id, body, ct);
@@ -266,6 +199,11 @@ public sealed class AgentChats(
     public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
     {
         var chat = await AssignedChatAsync(agentId, chatId, ct, tracked: false);
+        if (chat.State == ChatState.Assigned)
+        {
+            throw NotAccepted(chat);
+        }
+
         await notify.Citizen(chat.Id).Typing(new TypingSignal(chat.Id, Sender.Agent, isTyping));
     }
 
@@ -334,7 +272,7 @@ public sealed class AgentChats(
         await db.Chats.FirstOrDefaultAsync(c => c.Id == chatId, ct)
         ?? throw new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}.");
 
-    private async Task<StaffAccount> AccountAsync(Guid agentId, CancellationToken ct) =>
+    public async Task<StaffAccount> AccountAsync(Guid agentId, CancellationToken ct) =>
         await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == agentId, ct)
         ?? throw new HotlineException(HotlineErrorCode.NotAuthorized, "Your staff account no longer exists.");
 
@@ -346,6 +284,9 @@ public sealed class AgentChats(
     }
 
     public static HotlineException Ended(ChatRecord chat) => new(HotlineErrorCode.ChatEnded, $"Chat {chat.Reference} has ended.");
+
+    private static HotlineException NotAccepted(ChatRecord chat) =>
+        new(HotlineErrorCode.ChatNotAccepted, $"Chat {chat.Reference} is offered to you: accept it (AcceptChat) before writing to the citizen.");
 
     private static HotlineException NotAccessible(ChatRecord chat) =>
         new(HotlineErrorCode.ChatNotAccessible, "This chat is not assigned to you and you are not on duty for its kommune.");

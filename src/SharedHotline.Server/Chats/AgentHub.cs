@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTransfers transfers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -43,7 +43,7 @@ public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNote
     {
         try
         {
-            await chats.LeaveAsync(AgentId, CancellationToken.None);
+            await presences.LeaveAsync(AgentId, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -56,7 +56,7 @@ public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNote
     {
         try
         {
-            if (await chats.ResumePresenceAsync(AgentId, Context.ConnectionAborted) is { } presence)
+            if (await presences.ResumePresenceAsync(AgentId, Context.ConnectionAborted) is { } presence)
             {
                 connections.PresenceChosen(AgentId, presence);
             }
@@ -72,7 +72,7 @@ public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNote
         local.Disconnected(Context.ConnectionId);
         if (connections.Disconnected(AgentId, Context.ConnectionId))
         {
-            await chats.LeaveAsync(AgentId, CancellationToken.None);
+            await presences.LeaveAsync(AgentId, CancellationToken.None);
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -83,11 +83,11 @@ public sealed class AgentHub(AgentChats chats, ChatTransfers transfers, ChatNote
         if (presence == Presence.Offline)
         {
             // Refused before it is remembered here, or a live-state rebuild would restore her as offline with chats.
-            await chats.RequireNoChatsAsync(AgentId, Context.ConnectionAborted);
+            await presences.RequireNoChatsAsync(AgentId, Context.ConnectionAborted);
         }
 
         connections.PresenceChosen(AgentId, presence);
-        return await chats.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
+        return await presences.SetPresenceAsync(AgentId, presence, Context.ConnectionAborted);
     }
 
     public Task<AgentSession> GetSession() => chats.SessionAsync(AgentId, Context.ConnectionAborted);

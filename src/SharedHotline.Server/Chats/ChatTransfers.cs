@@ -41,7 +41,7 @@ public sealed class ChatTransfers(
         {
             // Checked a moment ago: she changed her presence or took another chat in between.
             throw await live.GetAgentAsync(target, ct) is { Status: PresenceStatus.Available, CanTakeChat: false } busy
-                ? AtCapacity(busy, "That agent")
+                ? AtCapacity(busy)
                 : new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available right now.");
         }
 
@@ -89,12 +89,12 @@ public sealed class ChatTransfers(
 
         if (!presence.CanTakeChat)
         {
-            throw AtCapacity(presence, "That agent");
+            throw AtCapacity(presence);
         }
     }
 
-    private static HotlineException AtCapacity(AgentPresence presence, string who) =>
-        new(HotlineErrorCode.AgentAtCapacity, $"{who} already has {presence.ActiveChats} of {presence.Capacity} chats.");
+    private static HotlineException AtCapacity(AgentPresence presence) =>
+        new(HotlineErrorCode.AgentAtCapacity, $"That agent already has {presence.ActiveChats} of {presence.Capacity} chats.");
 
     /// <summary>
     /// The live state moves the chat from the agent to the front of the queue in one step, then the row follows,
@@ -102,10 +102,10 @@ public sealed class ChatTransfers(
     /// </summary>
     private async Task ReturnToQueueAsync(Guid agentId, ChatRecord chat, DateTimeOffset now, CancellationToken ct)
     {
-        // Told first: once the chat is back in the queue a pass on another node may offer it to her again at once,
-        // and that offer must not be hidden by this removal arriving after it.
+        // Told first: once the chat is back in the queue her other window may take it again at once (routing does not
+        // offer it back to her), and that must not be hidden by this removal arriving after it.
         await notify.Agent(agentId).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.ReturnedToQueue));
-        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true), agentId, now, ct))
+        if (!await live.RequeueAsync(new QueuedChat(chat.Id, chat.KommuneKode, chat.Topic, chat.CreatedAt, Priority: true) { ReturnedBy = agentId }, agentId, now, ct))
         {
             await db.Entry(chat).ReloadAsync(ct);
             throw ChatLifecycle.IsOver(chat.State)

@@ -61,6 +61,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<ChatTransfers>();
+        services.AddScoped<AgentPresences>();
         services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();
         services.AddSingleton<Events.DomainEventPublisher>();

@@ -96,7 +96,7 @@ public sealed class LiveStateMaintenance(
             _rebuildPending = true;
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LiveStateRecovery>().RecoverAsync(ct);
-            var agents = scope.ServiceProvider.GetRequiredService<AgentChats>();
+            var agents = scope.ServiceProvider.GetRequiredService<AgentPresences>();
             foreach (var (agentId, presence) in connections.PresenceOfConnectedAgents())
             {
                 await agents.SetPresenceAsync(agentId, presence, ct);

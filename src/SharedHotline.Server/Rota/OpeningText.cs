@@ -30,8 +30,14 @@ public static class OpeningText
         window.Start.ToDateTimeOffset(),
         window.End.ToDateTimeOffset(),
         ToDto(window.Mode),
-        rota.FindKommune(window.ResponsibleKommune)?.Slug ?? window.ResponsibleKommune.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        rota.RefOf(window.ResponsibleKommune),
         Danish(window.Start, now));
+
+    /// <summary>The kommune as the wire refers to one; a code no longer in the rota is shown as itself.</summary>
+    public static KommuneRef RefOf(this RotaSnapshot rota, int kode) =>
+        rota.FindKommune(kode) is { } k
+            ? new KommuneRef(k.Slug, k.Name)
+            : new KommuneRef(kode.ToString(System.Globalization.CultureInfo.InvariantCulture), kode.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static OpeningModeDto ToDto(OpeningMode mode) => mode switch
     {

@@ -13,8 +13,6 @@ public sealed record KommuneSummary(string Slug, string Name, int Kommunekode, s
 
 public sealed record TopicDto(string Code, string Name);
 
-public sealed record KommuneRef(string Slug, string Name);
-
 public sealed record HotlineStatus(
     KommuneRef Kommune,
     bool Open,
@@ -118,6 +116,5 @@ public static class KommunerApi
         return fallback;
     }
 
-    private static KommuneRef Ref(Domain.Rota.RotaSnapshot snapshot, int kode) =>
-        snapshot.FindKommune(kode) is { } k ? new KommuneRef(k.Slug, k.Name) : new KommuneRef(kode.ToString(CultureInfo.InvariantCulture), kode.ToString(CultureInfo.InvariantCulture));
+    private static KommuneRef Ref(Domain.Rota.RotaSnapshot snapshot, int kode) => snapshot.RefOf(kode);
 }

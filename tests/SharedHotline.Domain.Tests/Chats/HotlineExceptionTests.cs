@@ -22,6 +22,10 @@ public class HotlineExceptionTests
     [InlineData(HotlineErrorCode.AgentUnknown, "agent_unknown")]
     [InlineData(HotlineErrorCode.TransferToSelf, "transfer_to_self")]
     [InlineData(HotlineErrorCode.AgentHasChats, "agent_has_chats")]
+    [InlineData(HotlineErrorCode.ChatNotAccepted, "chat_not_accepted")]
+    [InlineData(HotlineErrorCode.CaseNotFound, "case_not_found")]
+    [InlineData(HotlineErrorCode.CaseConflict, "case_conflict")]
+    [InlineData(HotlineErrorCode.MeetingTimeTaken, "meeting_time_taken")]
     public void ToWire_gives_the_snake_case_name(HotlineErrorCode code, string wire) =>
         HotlineException.ToWire(code).Should().Be(wire);
 

@@ -22,6 +22,19 @@ public class ChooseAgentTests
     }
 
     [Fact]
+    public void A_chat_an_agent_returned_to_the_queue_goes_to_a_colleague_and_never_back_to_her()
+    {
+        var now = LocalOffset(2026, 11, 24, 20, 30);
+        var duty = Snapshot().DutyAt(Sorø, Local(2026, 11, 24, 20, 30));
+        var returning = Presence(Agent(Furesø, 1), Furesø);
+        var colleague = Presence(Agent(Furesø, 2), Furesø, activeChats: 2);
+        var returned = Chat(Sorø, now) with { Priority = true, ReturnedBy = returning.AgentId };
+
+        Router.ChooseAgent(returned, [returning, colleague], duty, now).Should().Be(colleague, "she handed it on for a reason");
+        Router.ChooseAgent(returned, [returning], duty, now).Should().BeNull("it waits for someone else");
+    }
+
+    [Fact]
     public void Own_staff_in_own_hours_beat_an_idle_rostered_agent_with_the_skill()
     {
         var own = Presence(Agent(Sorø, 1), Sorø, activeChats: 2);

@@ -54,7 +54,7 @@ public sealed class AgentPresenceTests
         await server.PassTheOfflineGraceAsync();
 
         (await removed.WaitForAsync(r => r.ChatId == chat.ChatId)).Reason.Should().Be(ChatRemovedReasons.Reclaimed);
-        (await states.WaitForAsync(s => s.ChatId == chat.ChatId)).Status.Should().Be(ChatStatus.Queued);
+        await states.WaitForAsync(s => s.ChatId == chat.ChatId && s.Status == ChatStatus.Queued);
         (await mia.GetSessionAsync()).Chats.Should().BeEmpty();
     }
 

@@ -36,10 +36,11 @@ public sealed class Inbox<T>
         {
             lock (_gate)
             {
-                var found = _items.LastOrDefault(predicate);
-                if (found is not null)
+                // An index, not LastOrDefault: for a struct (a raw JSON payload) the default is not null and would match.
+                var found = _items.FindLastIndex(i => predicate(i));
+                if (found >= 0)
                 {
-                    return found;
+                    return _items[found];
                 }
             }
 

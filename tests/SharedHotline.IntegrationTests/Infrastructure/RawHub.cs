@@ -19,6 +19,9 @@ public sealed class RawHub : IAsyncDisposable
     /// <summary>Every MessageReceived payload as it arrived.</summary>
     public Inbox<JsonElement> Messages { get; } = new();
 
+    /// <summary>A citizen connection with no chat yet.</summary>
+    public static Task<RawHub> NewCitizenAsync(HotlineServer server) => ConnectAsync(server, HubPaths.Citizen, null);
+
     public static async Task<RawHub> CitizenAsync(HotlineServer server, string sessionToken)
     {
         var hub = await ConnectAsync(server, HubPaths.Citizen, null);

@@ -179,7 +179,8 @@ export class ChatPanel {
       this.badge.remove();
     }
 
-    this.composer.hidden = this.removed;
+    // An offered chat is accepted before the agent writes (the server refuses with chat_not_accepted).
+    this.composer.hidden = this.removed || assigned;
     this.renderFooter();
   }
 

@@ -48,7 +48,7 @@ export interface OpeningInfo {
   start: string;
   end: string;
   mode: OpeningMode;
-  responsibleKommune: string;
+  responsibleKommune: KommuneRef;
   text: string;
 }
 
