@@ -14,6 +14,7 @@ public static class CasesServiceCollectionExtensions
     {
         app.MapCitizenCasesApi();
         app.MapStaffTasksApi();
+        app.MapMeetingSettingsApi();
         return app;
     }
 }

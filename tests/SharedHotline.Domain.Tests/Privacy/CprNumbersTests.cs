@@ -80,7 +80,6 @@ public sealed class PhoneNumbersTests
     public void A_danish_phone_number_is_found_and_masked(string text)
     {
         PhoneNumbers.Contains(text).Should().BeTrue();
-        PhoneNumbers.MaskIn(text).Count(char.IsDigit).Should().Be(text.Contains("45", StringComparison.Ordinal) && !text.Contains("+45", StringComparison.Ordinal) && !text.Contains("0045", StringComparison.Ordinal) ? 0 : PhoneNumbers.MaskIn(text).Count(char.IsDigit));
         PhoneNumbers.MaskIn(text).Should().Contain(PhoneNumbers.Mask).And.NotContainAny("12345678", "20304050", "30405060", "12 34 56 78");
     }
 

@@ -164,3 +164,67 @@ public sealed class TelefonmoedeTests
     private static async Task<string?> StateAsync(HotlineServer server, string reference, string token) =>
         (await server.Http.GetFromJsonAsync<JsonElement>($"/api/kommuner/holbaek/cases/{reference}?t={token}")).GetProperty("state").GetString();
 }
+
+public sealed class MeetingSettingsTests
+{
+    [Fact]
+    public async Task Holbaeks_admin_books_a_new_topic_with_its_length_and_citizens_see_its_times_on_every_node()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.SundayLateEvening);
+        await StaffAccounts.AddAsync(server, "admin.holbaek", 316, ["admin"]);
+        using var admin = await StaffAccounts.ClientAsync(server, "admin.holbaek");
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/kommuner/holbaek/meeting-settings");
+        var mitid = before.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "mitid");
+        mitid.GetProperty("booked").GetBoolean().Should().BeFalse();
+        mitid.GetProperty("takenBy").EnumerateArray().Select(n => n.GetString()).Should().Equal("Hanne Holm");
+
+        using var saved = await admin.PutAsJsonAsync("/api/kommuner/holbaek/meeting-settings", new { partnershipHandlesMessages = true, topics = new[] { new { code = "mitid", minutes = 20 }, new { code = "pas", minutes = 10 } } });
+
+        saved.StatusCode.Should().Be(HttpStatusCode.OK);
+        var topics = await server.Http.GetFromJsonAsync<JsonElement>("/api/kommuner/holbaek/meetings");
+        topics.EnumerateArray().Select(t => (t.GetProperty("code").GetString(), t.GetProperty("minutes").GetInt32())).Should().Equal(("mitid", 20), ("pas", 10));
+        var free = await server.Http.GetFromJsonAsync<JsonElement>("/api/kommuner/holbaek/meetings/mitid/free");
+        var first = free.EnumerateArray().First();
+        (first.GetProperty("end").GetDateTimeOffset() - first.GetProperty("start").GetDateTimeOffset()).Should().Be(TimeSpan.FromMinutes(20));
+        (await server.Http.GetAsync("/api/kommuner/holbaek/meetings/sygedagpenge/free")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no longer booked");
+    }
+
+    [Fact]
+    public async Task Bad_settings_name_the_field_and_another_kommunes_admin_is_refused()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.SundayLateEvening);
+        await StaffAccounts.AddAsync(server, "admin.holbaek", 316, ["admin"]);
+        using var admin = await StaffAccounts.ClientAsync(server, "admin.holbaek");
+
+        using var bad = await admin.PutAsJsonAsync("/api/kommuner/holbaek/meeting-settings", new { partnershipHandlesMessages = false, topics = new[] { new { code = "rumrejser", minutes = 20 }, new { code = "pas", minutes = 500 } } });
+        using var foreign = await admin.PutAsJsonAsync("/api/kommuner/soroe/meeting-settings", new { partnershipHandlesMessages = true, topics = Array.Empty<object>() });
+
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty("topics[0].code", out _).Should().BeTrue();
+        errors.TryGetProperty("topics[1].minutes", out _).Should().BeTrue();
+        foreign.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await server.Http.GetFromJsonAsync<JsonElement>("/api/kommuner/holbaek/meetings")).GetArrayLength().Should().Be(6, "nothing changed");
+    }
+
+    [Fact]
+    public async Task Where_a_kommune_opted_in_its_messages_reach_the_partnerships_rostered_agent_but_not_its_meetings()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        await StaffAccounts.AddAsync(server, StaffAccounts.SoroeAdmin, 340, ["admin"]);
+        using var admin = await StaffAccounts.ClientAsync(server, StaffAccounts.SoroeAdmin);
+        using var mia = await StaffAccounts.ClientAsync(server, "mia.fureso");
+        using var message = await server.Http.PostAsJsonAsync("/api/kommuner/soroe/cases", new { topic = "pas", note = "Hvornår er mit pas klar?" });
+        var reference = (await message.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
+
+        (await mia.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Should().NotContain(t => t.GetProperty("reference").GetString() == reference, "Sorø has not opted in");
+
+        (await admin.PutAsJsonAsync("/api/kommuner/soroe/meeting-settings", new { partnershipHandlesMessages = true, topics = new[] { new { code = "pas", minutes = 15 } } })).EnsureSuccessStatusCode();
+
+        var tasks = (await mia.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().ToList();
+        tasks.Should().Contain(t => t.GetProperty("reference").GetString() == reference, "Mia is rostered for Sorø this evening");
+        tasks.Should().OnlyContain(t => t.GetProperty("kommune").GetString() == "fureso" || t.GetProperty("kind").GetString() == "message");
+        using var peter = await StaffAccounts.ClientAsync(server, "kirsten.frederikssund");
+        (await peter.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Should().NotContain(t => t.GetProperty("reference").GetString() == reference, "only agents rostered for Sorø now");
+    }
+}

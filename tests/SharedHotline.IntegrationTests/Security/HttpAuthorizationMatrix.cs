@@ -86,6 +86,8 @@ public static class HttpAuthorizationMatrix
         new("POST", "/api/kommuner/{kommune}/cases/{reference}/cancel", Everyone("404")),
         new("POST", "/api/kommuner/{kommune}/cases/{reference}/move", Everyone("404"), Json),
         new("GET", "/api/tasks/", StaffOnly("200", Shifts)),
+        new("GET", "/api/kommuner/{kommune}/meeting-settings/", StaffOnly("200", Caller.AdminOfKommune)),
+        new("PUT", "/api/kommuner/{kommune}/meeting-settings/", StaffOnly("400", Caller.AdminOfKommune), Json),
         new("POST", "/api/tasks/{caseId:guid}/take", StaffOnly("404", Shifts)),
         new("POST", "/api/tasks/{caseId:guid}/call", StaffOnly("404", Shifts), Json),
         new("POST", "/api/tasks/{caseId:guid}/close", StaffOnly("404", Shifts)),
@@ -94,6 +96,7 @@ public static class HttpAuthorizationMatrix
 
         new("GET", "/", Everyone("200")),
         new("GET", "/{slug}/chat", Everyone("200")),
+        new("GET", "/{slug}/sag/{reference}", Everyone("200")),
         new("GET", "/widget.js", Everyone("200")),
         new("GET", "/favicon.svg", Everyone("200")),
         new("GET", "/login", Everyone("200")),

@@ -1,4 +1,4 @@
-import type { CaseStatus, CaseStep } from '../shared/contracts';
+import type { CaseStatus, CaseStep, FreeTime } from '../shared/contracts';
 import { h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
 import { clock, day } from '../shared/time';
@@ -26,10 +26,52 @@ export function caseView(reference: string, token: string): HTMLElement {
       h('p', { class: 'case-state', 'data-state': status.state }, stateText(status.state)),
       h('p', null, status.kind === 'meeting' ? t('caseMeeting', { topic: status.topicName, when: when ?? '', kommune: status.kommuneName }) : t('caseMessage', { topic: status.topicName, kommune: status.kommuneName })),
       h('ol', { class: 'case-steps' }, ...status.steps.map((s) => h('li', null, h('span', { class: 'case-steps__when' }, `${day(s.at)} ${clock(s.at)}`), ' ', stepText(s)))),
+      status.changeable && status.kind === 'meeting' ? mover(status) : null,
       status.changeable
         ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => void cancel() }, status.kind === 'meeting' ? t('cancelMeeting') : t('cancelMessage')))
         : null,
     );
+  };
+  // The move form keeps its choice across refreshes: it is built once per case and only refilled on demand.
+  let moveForm: HTMLElement | null = null;
+  const mover = (status: CaseStatus): HTMLElement => {
+    if (moveForm) {
+      return moveForm;
+    }
+
+    const select = h('select', { id: 'move-time' }, h('option', { value: '' }, t('chooseTime')));
+    const problem = h('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+    const fill = async () => {
+      const free = await getJson<FreeTime[]>(`/api/kommuner/${encodeURIComponent(page.slug)}/meetings/${encodeURIComponent(status.topic)}/free`).catch(() => []);
+      replace(select, h('option', { value: '' }, free.length ? t('chooseTime') : t('noFreeTimes')), ...free.map((x) => h('option', { value: x.start }, `${day(x.start)} ${clock(x.start)}`)));
+    };
+    const move = async () => {
+      problem.hidden = true;
+      if (!select.value) {
+        problem.textContent = t('timeRequired');
+        problem.hidden = false;
+        return;
+      }
+
+      try {
+        render((await api<CaseStatus>(`${url}/move${query}`, { method: 'POST', body: JSON.stringify({ start: select.value }) })).body);
+        void fill();
+      } catch {
+        problem.textContent = t('timeTaken');
+        problem.hidden = false;
+        void fill();
+      }
+    };
+    void fill();
+    moveForm = h(
+      'div',
+      { class: 'field case-move' },
+      h('label', { for: 'move-time' }, t('moveMeeting')),
+      select,
+      problem,
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', onclick: () => void move() }, t('moveButton'))),
+    );
+    return moveForm;
   };
   const load = async () => {
     try {

@@ -132,6 +132,8 @@ const da = {
   stepClosed: 'Afsluttet',
   stepCancelled: 'Aflyst',
   cancelMeeting: 'Aflys telefonmødet',
+  moveMeeting: 'Flyt telefonmødet til en anden ledig tid',
+  moveButton: 'Flyt',
   cancelMessage: 'Træk beskeden tilbage',
 } as const;
 
@@ -267,6 +269,8 @@ const en: { [K in keyof typeof da]: string } = {
   stepClosed: 'Closed',
   stepCancelled: 'Cancelled',
   cancelMeeting: 'Cancel the phone meeting',
+  moveMeeting: 'Move the phone meeting to another free time',
+  moveButton: 'Move',
   cancelMessage: 'Withdraw the message',
 };
 
