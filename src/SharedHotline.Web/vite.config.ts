@@ -22,6 +22,7 @@ export default defineConfig({
         agent: 'src/agent/main.ts',
         coordinator: 'src/coordinator/main.ts',
         login: 'src/login/main.ts',
+        admin: 'src/admin/main.ts',
         site: 'src/site/main.ts',
       },
     },

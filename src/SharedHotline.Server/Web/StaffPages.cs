@@ -42,6 +42,18 @@ public static class StaffPages
         });
     }
 
+    public static IResult Admin(HttpContext http)
+    {
+        var texts = PageTexts.For(PageLanguages.From(http.Request));
+        return Guard(http, [StaffRoles.Admin]) ?? PageShell.Render(http, new ShellPage
+        {
+            Entry = "admin",
+            Title = texts.AdminTitle,
+            Heading = texts.Product,
+            Subheading = http.User.Identity!.Name,
+        });
+    }
+
     private static IResult? Guard(HttpContext http, string[] roles)
     {
         var language = PageLanguages.From(http.Request);

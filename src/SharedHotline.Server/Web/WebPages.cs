@@ -25,6 +25,7 @@ public static class WebPages
         pages.MapGet("/login", StaffPages.Login);
         pages.MapGet("/agent", StaffPages.Agent);
         pages.MapGet("/coordinator", StaffPages.Coordinator);
+        pages.MapGet("/admin", StaffPages.Admin);
         pages.MapGet("/widget.js", WidgetScript.Serve);
         pages.MapGet("/favicon.svg", () => Results.Text(Favicon, "image/svg+xml", System.Text.Encoding.UTF8));
         return app;

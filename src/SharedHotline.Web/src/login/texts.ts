@@ -16,6 +16,7 @@ const da = {
   toRota: 'Gå til vagtplanen',
   signOut: 'Log ud',
   signedOut: 'Du er logget ud.',
+  toAdmin: 'Kommunens indstillinger',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -34,6 +35,7 @@ const en: { [K in keyof typeof da]: string } = {
   toRota: 'Go to the rota',
   signOut: 'Sign out',
   signedOut: 'You are signed out.',
+  toAdmin: 'Kommune settings',
 };
 
 export const t = translator(da, en);
