@@ -195,9 +195,22 @@ public sealed class RotaSnapshot
             yield break;
         }
 
+        // A member kommune's own hours follow its partnerships' closed days (juleaften, nytårsaften) too, unless it
+        // keeps its line open on holidays.
+        var closed = settings.OwnHoursOnPublicHolidays ? null
+            : PartnershipsOf(kode).SelectMany(p => p.ClosedDays).Where(c => c.Matches(date)).OrderBy(c => c.ClosedFrom ?? TimeOnly.MinValue).FirstOrDefault();
+        if (closed is { ClosedFrom: null })
+        {
+            yield break;
+        }
+
         foreach (var window in settings.OwnHours.On(date.DayOfWeek))
         {
-            yield return (RotaCalendar.ToInstant(date, window.Start, Zone), RotaCalendar.ToInstant(date, window.End, Zone));
+            var end = closed?.ClosedFrom is { } from && from < window.End ? from : window.End;
+            if (end > window.Start)
+            {
+                yield return (RotaCalendar.ToInstant(date, window.Start, Zone), RotaCalendar.ToInstant(date, end, Zone));
+            }
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed record KommuneSettings
     public IReadOnlyList<SelfServiceLink> SelfServiceLinks { get; init; } = [];
     public int RetentionDays { get; init; } = 90;
 
+    /// <summary>The letters before a chat's or case's reference (e.g. "FRB" for Fredensborg); null: the slug's first three.</summary>
+    public string? ReferencePrefix { get; init; }
+
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages too (off by default).</summary>
     public bool PartnershipHandlesMessages { get; init; }
     public string Colour { get; init; } = "#1f5f8b";

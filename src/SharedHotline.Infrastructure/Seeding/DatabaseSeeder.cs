@@ -34,7 +34,24 @@ public sealed class DatabaseSeeder(
             logger.LogInformation("Kommune {KommuneSlug} ({Kommunekode}) added from configuration", kommune.Slug, kommune.Kode);
         }
 
+        // A prefix given in configuration later reaches a kommune seeded before it had one.
+        foreach (var record in await db.Kommuner.ToListAsync(ct))
+        {
+            var configured = seed.Kommuner.FirstOrDefault(k => k.Kode == record.Kode)?.ReferencePrefix;
+            if (!string.IsNullOrWhiteSpace(configured) && record.Settings.ReferencePrefix is null)
+            {
+                record.Settings = record.Settings with { ReferencePrefix = configured.Trim().ToUpperInvariant() };
+            }
+        }
+
         await db.SaveChangesAsync(ct);
+        var clashes = (await db.Kommuner.AsNoTracking().ToListAsync(ct)).Select(k => k.ToDomain()).GroupBy(k => k.ReferencePrefix).Where(g => g.Count() > 1).ToList();
+        if (clashes.Count > 0)
+        {
+            throw new InvalidOperationException("Kommuner share a reference prefix, so a citizen's reference would not say whose case it is: "
+                + string.Join("; ", clashes.Select(g => $"{g.Key}: {string.Join(", ", g.Select(k => k.Slug))}"))
+                + ". Give each a distinct Hotline:Kommuner:N:ReferencePrefix.");
+        }
 
         if (!seed.SeedDemoData || await db.Staff.AnyAsync(ct))
         {
@@ -84,6 +101,7 @@ public sealed class DatabaseSeeder(
         OwnHoursOnPublicHolidays = seed.OwnHoursOnPublicHolidays,
         Colour = seed.Colour,
         RetentionDays = seed.RetentionDays,
+        ReferencePrefix = string.IsNullOrWhiteSpace(seed.ReferencePrefix) ? null : seed.ReferencePrefix.Trim().ToUpperInvariant(),
         PartnershipHandlesMessages = seed.PartnershipHandlesMessages,
         WebsiteOrigins = seed.WebsiteOrigins,
         Topics = Topic.Standard,

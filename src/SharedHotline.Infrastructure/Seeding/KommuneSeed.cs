@@ -14,6 +14,9 @@ public sealed class KommuneSeed
     public string Colour { get; set; } = "#1f5f8b";
     public int RetentionDays { get; set; } = 90;
 
+    /// <summary>Three letters that begin the kommune's references; must differ from every other kommune's.</summary>
+    public string? ReferencePrefix { get; set; }
+
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages (off by default).</summary>
     public bool PartnershipHandlesMessages { get; set; }
     public List<string> WebsiteOrigins { get; set; } = [];

@@ -24,7 +24,7 @@ public static class CaseTexts
         var zone = "Europe/Copenhagen";
         var local = NodaTime.Instant.FromDateTimeOffset(c.MeetingStart!.Value).InZone(RotaSnapshot.Copenhagen).LocalDateTime;
         var calendar = new Ical.Net.Calendar { ProductId = "-//SharedHotline//Telefonmoede//DA" };
-        calendar.AddTimeZone(new VTimeZone(zone));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone));
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{c.Id:N}@sharedhotline.dk",

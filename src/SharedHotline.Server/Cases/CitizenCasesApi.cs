@@ -64,7 +64,7 @@ public static partial class CitizenCasesApi
 
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var reference = ChatReferences.New(kommune.Slug);
+        var reference = ChatReferences.New(kommune);
         var token = CaseStatusTokens.New();
         var kind = request.Start is null ? CaseKind.Message : CaseKind.Meeting;
         var received = Case.Receive(id, reference, kommune.Kode, kind, meeting?.Code ?? request.Topic!, request.Start?.ToUniversalTime(), now);

@@ -59,7 +59,7 @@ public static partial class CallbacksApi
             Kind = Domain.Cases.CaseKind.Message,
             StatusTokenHash = Cases.CaseStatusTokens.Hash(Cases.CaseStatusTokens.New()),
             Id = Guid.CreateVersion7(now),
-            Reference = ChatReferences.New(kommune.Slug),
+            Reference = ChatReferences.New(kommune),
             KommuneKode = kommune.Kode,
             Topic = topic!.Code,
             Name = Neutral(request.Name),

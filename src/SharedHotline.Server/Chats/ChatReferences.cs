@@ -7,9 +7,11 @@ public static class ChatReferences
 {
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    public static string New(string kommuneSlug)
+    /// <summary>A new reference with the kommune's own prefix, so a citizen's reference says whose case it is.</summary>
+    public static string New(Domain.Tenancy.Kommune kommune) => New(kommune.ReferencePrefix);
+
+    private static string New(string prefix)
     {
-        var prefix = new string(kommuneSlug.Where(char.IsAsciiLetter).Take(3).Select(char.ToUpperInvariant).ToArray()).PadRight(3, 'X');
         Span<char> code = stackalloc char[6];
         for (var i = 0; i < code.Length; i++)
         {

@@ -56,7 +56,7 @@ public sealed class CitizenChats(
         var chat = new ChatRecord
         {
             Id = Guid.CreateVersion7(now),
-            Reference = ChatReferences.New(kommune.Slug),
+            Reference = ChatReferences.New(kommune),
             KommuneKode = kommune.Kode,
             Topic = topic.Code,
             CitizenName = firstName,

@@ -63,10 +63,11 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time,
                 deleted++;
             }
 
-            // A case goes when it was closed before the cutoff, or when it and its meeting time are both older than it.
+            // A case goes when it was closed before the cutoff, or when its meeting time is older than it. An open
+            // message stays until staff close it: a request nobody has handled is never deleted unseen.
             var callbacks = await db.Cases
                 .Where(c => c.KommuneKode == kommune.Kode
-                    && ((c.ClosedAt != null && c.ClosedAt < cutoff) || (c.CreatedAt < cutoff && (c.MeetingStart == null || c.MeetingStart < cutoff))))
+                    && ((c.ClosedAt != null && c.ClosedAt < cutoff) || (c.MeetingStart != null && c.MeetingStart < cutoff)))
                 .ExecuteDeleteAsync(ct);
             if (callbacks > 0)
             {

@@ -73,7 +73,7 @@ public static class ShiftFeed
         var today = RotaDates.Today(time);
         var shifts = await StaffShifts.ForAsync(agent.Id, today.AddDays(-PastDays), today.AddDays(FutureDays), rota, db, ct);
         var calendar = new Ical.Net.Calendar { ProductId = "-//SharedHotline//Vagtplan//DA" };
-        calendar.AddTimeZone(new VTimeZone(Zone));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
         calendar.AddProperty("X-WR-CALNAME", $"Hotlinevagter – {agent.DisplayName}");
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime, "UTC");

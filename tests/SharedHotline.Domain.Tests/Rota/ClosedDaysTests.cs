@@ -143,4 +143,17 @@ public class ClosedDaysTests
 
     private static RotaException Dated(RotaExceptionKind kind, DateOnly date, Guid? patternId) =>
         new() { Id = Guid.NewGuid(), Kind = kind, Date = date, PatternId = patternId };
+
+    [Fact]
+    public void A_member_kommunes_own_hours_follow_the_partnerships_closed_days_juleaften_and_grundlovsdag_afternoon()
+    {
+        var snapshot = Snapshot();
+
+        snapshot.DutyAt(Sorø, Local(2026, 12, 23, 10, 0)).OwnHoursOpen.Should().BeTrue();
+        snapshot.DutyAt(Sorø, Local(2026, 12, 24, 10, 0)).IsOpen.Should().BeFalse("juleaften is closed, own hours too");
+        snapshot.DutyAt(Sorø, Local(2026, 12, 24, 16, 0)).IsOpen.Should().BeFalse();
+        snapshot.DutyAt(Sorø, Local(2026, 12, 31, 10, 0)).IsOpen.Should().BeFalse("nytårsaften");
+        snapshot.DutyAt(Sorø, Local(2029, 6, 5, 10, 0)).OwnHoursOpen.Should().BeTrue("grundlovsdag closes at 12:00");
+        snapshot.DutyAt(Sorø, Local(2029, 6, 5, 13, 0)).OwnHoursOpen.Should().BeFalse();
+    }
 }

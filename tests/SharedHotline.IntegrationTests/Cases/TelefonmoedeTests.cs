@@ -27,6 +27,7 @@ public sealed class TelefonmoedeTests
         var reference = receipt.GetProperty("reference").GetString()!;
         var ics = await server.Http.GetStringAsync(receipt.GetProperty("calendarUrl").GetString());
         ics.Should().Contain("DTSTART;TZID=Europe/Copenhagen:20261130T090000").And.Contain("DTEND;TZID=Europe/Copenhagen:20261130T091500");
+        ics.Should().Contain("BEGIN:STANDARD").And.Contain("BEGIN:DAYLIGHT");
         (await StateAsync(server, reference, token)).Should().Be("received");
 
         using var hanne = await StaffAccounts.ClientAsync(server, "hanne.holbaek");

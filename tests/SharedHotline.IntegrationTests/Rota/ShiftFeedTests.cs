@@ -28,6 +28,8 @@ public sealed class ShiftFeedTests
         ics.Should().Contain("DTSTART;TZID=Europe/Copenhagen:20261124T150000").And.Contain("DTEND;TZID=Europe/Copenhagen:20261124T220000");
         ics.Should().Contain("DTSTART;TZID=Europe/Copenhagen:20270201T150000");
         ics.Should().Contain("BEGIN:VTIMEZONE").And.Contain("Kolleger: Peter Kjær");
+        // RFC 5545 requires a VTIMEZONE to say its observances; Outlook rejects one without them.
+        ics.Should().Contain("BEGIN:STANDARD").And.Contain("BEGIN:DAYLIGHT").And.Contain("TZOFFSETTO:+0200").And.Contain("TZOFFSETTO:+0100");
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/favicon.svg", Everyone("200")),
         new("GET", "/login", Everyone("200")),
         new("GET", "/agent", StaffPage(Agents)),
+        new("GET", "/admin", StaffPage([Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
         new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
 
         new("*", "/hubs/citizen/negotiate", Everyone("200"), Send: "POST"),

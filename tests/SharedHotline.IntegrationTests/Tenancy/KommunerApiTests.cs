@@ -141,4 +141,20 @@ public sealed class KommunerApiTests
 
         responses.EnumerateObject().Select(r => r.Name).Should().Contain([success, problem]).And.NotContain("200");
     }
+
+    [Fact]
+    public async Task Fredensborg_and_Frederikssund_have_their_own_reference_prefixes_and_a_clash_stops_the_start()
+    {
+        await using (var server = await HotlineServer.StartAsync(Demo.SundayLateEvening))
+        {
+            foreach (var (slug, prefix) in new[] { ("fredensborg", "FRB-"), ("frederikssund", "FRS-"), ("soroe", "SOR-") })
+            {
+                using var left = await server.Http.PostAsJsonAsync($"/api/kommuner/{slug}/cases", new { topic = "pas", note = "Hej" });
+                (await left.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString().Should().StartWith(prefix);
+            }
+        }
+
+        var clash = () => HotlineServer.StartAsync(Demo.SundayLateEvening, new Dictionary<string, string?> { ["Hotline:Kommuner:1:ReferencePrefix"] = "FRB" });
+        (await clash.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("FRB: fredensborg, frederikssund");
+    }
 }
