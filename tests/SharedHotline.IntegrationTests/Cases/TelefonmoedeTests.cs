@@ -127,6 +127,25 @@ public sealed class TelefonmoedeTests
     }
 
     [Fact]
+    public async Task Two_colleagues_taking_one_task_at_once_give_one_holder_and_one_conflict()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.SundayLateEvening);
+        using var message = await server.Http.PostAsJsonAsync("/api/kommuner/holbaek/cases", new { topic = "pas", note = "Ring mig op" });
+        var reference = (await message.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
+        using var hanne = await StaffAccounts.ClientAsync(server, "hanne.holbaek");
+        using var soeren = await StaffAccounts.ClientAsync(server, "soeren.holbaek");
+        var id = (await hanne.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("reference").GetString() == reference).GetProperty("id").GetGuid();
+
+        var answers = await Task.WhenAll(hanne.PostAsync($"/api/tasks/{id}/take", null), soeren.PostAsync($"/api/tasks/{id}/take", null));
+
+        answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var refused = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("case_conflict");
+        var holder = (await hanne.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == id);
+        holder.GetProperty("takenByName").GetString().Should().BeOneOf("Hanne Holm", "Søren Ærenlund");
+    }
+
+    [Fact]
     public async Task Two_nodes_booking_the_last_place_at_once_give_one_booking_and_one_409()
     {
         await using var postgres = await PostgresServer.StartAsync();
