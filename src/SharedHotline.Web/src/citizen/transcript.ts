@@ -1,9 +1,13 @@
 import type { ChatMessage } from '../shared/contracts';
+import { maskCpr } from '../shared/cpr';
 import { clock, shortDate } from '../shared/time';
 import { page } from './page';
 import { t } from './texts';
 
-/** The whole stored conversation as a plain-text file the citizen keeps. */
+/**
+ * The whole stored conversation as a plain-text file the citizen keeps. CPR numbers are masked in it, as in the
+ * logs: a file in a downloads folder should not carry one; the kommune's stored record keeps what was written.
+ */
 export function downloadTranscript(reference: string, topicName: string, messages: ChatMessage[]): void {
   const lines = [
     t('transcriptTitle', { kommune: page.name }),
@@ -12,7 +16,7 @@ export function downloadTranscript(reference: string, topicName: string, message
     '',
     ...messages.map((m) => {
       const who = m.sender === 'Citizen' ? t('you') : m.sender === 'Agent' ? (m.senderName ?? t('staff')) : t('system', { kommune: page.name });
-      return `[${shortDate(m.sentAt)} ${clock(m.sentAt)}] ${who}: ${m.text}`;
+      return `[${shortDate(m.sentAt)} ${clock(m.sentAt)}] ${who}: ${maskCpr(m.text)}`;
     }),
     '',
   ];
