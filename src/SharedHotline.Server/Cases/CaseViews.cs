@@ -2,7 +2,7 @@ using SharedHotline.Domain.Cases;
 
 namespace SharedHotline.Server.Cases;
 
-public sealed record MeetingTopicView(string Code, string Name, int Minutes);
+public sealed record MeetingTopicView(string Code, string Name, string NameEn, int Minutes);
 
 public sealed record FreeTimeView(DateTimeOffset Start, DateTimeOffset End);
 

@@ -37,7 +37,7 @@ public static partial class CitizenCasesApi
     private static Ok<List<MeetingTopicView>> Topics(IKommuneContextAccessor tenant)
     {
         var settings = tenant.Current!.Kommune.Settings;
-        return TypedResults.Ok(settings.MeetingTopics.Select(m => new MeetingTopicView(m.Code, settings.FindTopic(m.Code)?.Name ?? m.Code, m.Minutes)).ToList());
+        return TypedResults.Ok(settings.MeetingTopics.Select(m => new MeetingTopicView(m.Code, settings.FindTopic(m.Code)?.Name ?? m.Code, settings.FindTopic(m.Code)?.NameInEnglish ?? m.Code, m.Minutes)).ToList());
     }
 
     private static async Task<Results<Ok<List<FreeTimeView>>, ProblemHttpResult>> FreeAsync(string topic, IKommuneContextAccessor tenant, MeetingBooking booking, CancellationToken ct)

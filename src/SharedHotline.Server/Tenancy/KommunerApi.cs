@@ -11,7 +11,7 @@ namespace SharedHotline.Server.Tenancy;
 
 public sealed record KommuneSummary(string Slug, string Name, int Kommunekode, string Colour);
 
-public sealed record TopicDto(string Code, string Name);
+public sealed record TopicDto(string Code, string Name, string NameEn);
 
 public sealed record HotlineStatus(
     KommuneRef Kommune,
@@ -69,7 +69,7 @@ public static class KommunerApi
             waiting,
             estimate,
             next is null ? null : OpeningText.ToInfo(next, snapshot, instant),
-            kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name)).ToList()));
+            kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name, t.NameInEnglish)).ToList()));
     }
 
     private static async Task<IResult> GetOpeningHours(string? from, string? to, IKommuneContextAccessor tenant, RotaProvider rota, TimeProvider time, CancellationToken ct)

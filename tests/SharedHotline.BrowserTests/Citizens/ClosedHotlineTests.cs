@@ -49,6 +49,7 @@ public sealed class ClosedHotlineTests(BrowserFixture browser)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator(".next-opening")).ToHaveTextAsync("We open again on Monday at 09:00.");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dansk" })).ToHaveAttributeAsync("href", "/soroe/chat");
+        await Expect(page.Locator("select").First.Locator("option", new() { HasText = "Passport (15 min)" })).ToHaveCountAsync(1);
         await PageChecks.ExpectAccessibleAsync(page, "citizen-closed-english");
     }
 }

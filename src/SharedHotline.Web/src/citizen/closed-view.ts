@@ -2,7 +2,7 @@ import type { CaseReceipt, FreeTime, MeetingTopic, OpeningInfo, Topic } from '..
 import { focusHeading, h, replace } from '../shared/dom';
 import { errorSummary, field, summarise, type Field } from '../shared/forms';
 import { ApiError, getJson, postJson } from '../shared/http';
-import { lang } from '../shared/i18n';
+import { lang, topicName } from '../shared/i18n';
 import { clock, day } from '../shared/time';
 import { page } from './page';
 import { nextOpeningText } from './status-text';
@@ -61,7 +61,7 @@ function caseForm(topics: Topic[], done: (receipt: CaseReceipt) => void): HTMLFo
   const timeSelect = time.control as HTMLSelectElement;
 
   const fillTopics = () => {
-    const choices = isMeeting() ? meetingTopics.map((m) => ({ code: m.code, name: `${m.name} (${t('meetingMinutes', { n: m.minutes })})` })) : topics;
+    const choices = isMeeting() ? meetingTopics.map((m) => ({ code: m.code, name: `${topicName(m)} (${t('meetingMinutes', { n: m.minutes })})` })) : topics.map((x) => ({ code: x.code, name: topicName(x) }));
     replace(topicSelect, h('option', { value: '' }, t('chooseTopic')), ...choices.map((x) => h('option', { value: x.code }, x.name)));
   };
   const fillTimes = async () => {

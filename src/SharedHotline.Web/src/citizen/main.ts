@@ -3,6 +3,7 @@ import type { CitizenChat, HotlineStatus, Topic } from '../shared/contracts';
 import { appRoot, applyBrand, focusHeading, h, replace } from '../shared/dom';
 import { getJson } from '../shared/http';
 import { hubErrorCode } from '../shared/hub';
+import { topicName } from '../shared/i18n';
 import { ChatView } from './chat-view';
 import { CitizenLine } from './citizen-line';
 import { caseView } from './case-view';
@@ -40,8 +41,9 @@ function showChat(chat: CitizenChat, focus: boolean): void {
     embed?.open();
   }
 
-  const topicName = topics.find((x) => x.code === chat.topic)?.name ?? chat.topic;
-  const view = new ChatView(line, chat, topicName, () => void showStatus(true));
+  const found = topics.find((x) => x.code === chat.topic);
+  const shownTopic = found ? topicName(found) : chat.topic;
+  const view = new ChatView(line, chat, shownTopic, () => void showStatus(true));
   show(view.element, false);
   if (focus) {
     view.focusComposer();

@@ -1,6 +1,7 @@
 import type { HotlineStatus } from '../shared/contracts';
 import { h } from '../shared/dom';
 import { errorSummary, field, summarise } from '../shared/forms';
+import { topicName } from '../shared/i18n';
 import { page } from './page';
 import { estimate, whoAnswers } from './status-text';
 import { t } from './texts';
@@ -12,7 +13,7 @@ export type StartChat = (topic: string, firstName: string | null) => Promise<str
 export function startView(status: HotlineStatus, start: StartChat): HTMLElement {
   const topic = field(
     t('topic'),
-    h('select', { name: 'topic', required: true }, h('option', { value: '' }, t('chooseTopic')), ...status.topics.map((x) => h('option', { value: x.code }, x.name))),
+    h('select', { name: 'topic', required: true }, h('option', { value: '' }, t('chooseTopic')), ...status.topics.map((x) => h('option', { value: x.code }, topicName(x)))),
   );
   const firstName = field(
     `${t('firstName')} ${t('optional')}`,

@@ -78,6 +78,7 @@ export interface KommuneRef {
 export interface Topic {
   code: string;
   name: string;
+  nameEn: string;
 }
 
 export interface HotlineStatus {
@@ -110,6 +111,7 @@ export interface CallbackReceipt {
 export interface MeetingTopic {
   code: string;
   name: string;
+  nameEn: string;
   minutes: number;
 }
 

@@ -27,3 +27,8 @@ export function withLang(path: string): string {
 
   return path + (path.includes('?') ? '&' : '?') + 'lang=en';
 }
+
+/** A topic's name in the page's language. */
+export function topicName(topic: { name: string; nameEn?: string }): string {
+  return lang === 'en' && topic.nameEn ? topic.nameEn : topic.name;
+}
