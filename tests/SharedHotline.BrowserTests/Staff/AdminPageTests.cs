@@ -31,7 +31,7 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await Expect(page.GetByText("Gemt. Borgerne ser de nye tider med det samme.")).ToBeVisibleAsync();
         using (var citizen = new HttpClient { BaseAddress = site.BaseAddress })
         {
-            (await citizen.GetStringAsync("/api/kommuner/koebenhavn/meetings")).Should().Contain("\"code\":\"mitid\",\"name\":\"NemID/MitID\",\"minutes\":20");
+            (await citizen.GetStringAsync("/api/kommuner/koebenhavn/meetings")).Should().Contain("\"code\":\"mitid\",\"name\":\"NemID/MitID\",\"nameEn\":\"NemID/MitID\",\"minutes\":20");
         }
 
         await page.GetByLabel("Telefonnummer eller reference").FillAsync("22 33 44 55");
