@@ -109,7 +109,7 @@ public static class HotlineHost
         {
             await app.Services.GetRequiredService<LiveStateMaintenance>().RunOnceAsync(ct);
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Domain.Routing.LiveStateUnavailableException ex)
         {
             app.Logger.LogWarning(ex, "The live state is unreachable at start-up; the node starts not ready and recovers when it returns");
         }
