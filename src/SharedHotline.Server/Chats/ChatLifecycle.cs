@@ -29,7 +29,7 @@ public sealed class ChatLifecycle(
             var holder = await live.GetAssignedAgentAsync(chat.Id, ct);
             if (await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct) && holder is { } heldFor)
             {
-                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + chat.EndedBy));
+                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Ended, chat.EndedBy));
                 await dispatcher.DispatchAsync(ct);
             }
 
@@ -62,7 +62,7 @@ public sealed class ChatLifecycle(
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now));
         if (agentId is { } agent)
         {
-            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + endedBy));
+            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Ended, endedBy));
         }
 
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
