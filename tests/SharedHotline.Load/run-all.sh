@@ -17,6 +17,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 dotnet build SharedHotline.sln -c Release -nologo -v q >/dev/null
 server=src/SharedHotline.Server/bin/Release/net10.0/SharedHotline.Server.dll
+# The server with the relay baseline and the load-test agents, run from the server's folder (its appsettings).
+loadhost="$PWD/tests/SharedHotline.Load.Host/bin/Release/net10.0/SharedHotline.Load.Host.dll"
 generator=tests/SharedHotline.Load/bin/Release/net10.0/SharedHotline.Load.dll
 barehost=tests/SharedHotline.Load.BareHost/bin/Release/net10.0/SharedHotline.Load.BareHost.dll
 pids=()
@@ -41,7 +43,7 @@ start_node() { # name port data-folder [redis]
   done
   env+=(Hotline__Limits__QueuedChatsPerIp=100000000)
   [ -n "${4:-}" ] && env+=(ConnectionStrings__Redis="127.0.0.1:$4")
-  (cd "$(dirname "$server")" && exec env "${env[@]}" dotnet "$(basename "$server")" > "$OLDPWD/$out/$1.log" 2>&1) &
+  (cd "$(dirname "$server")" && exec env "${env[@]}" dotnet "$loadhost" > "$OLDPWD/$out/$1.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "node $1 did not start"; tail -20 "$out/$1.log"; exit 1

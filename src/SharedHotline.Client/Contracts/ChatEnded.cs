@@ -1,4 +1,7 @@
 namespace SharedHotline.Client.Contracts;
 
-/// <summary>A chat left an agent's desk: ended, transferred away or returned to the queue.</summary>
-public sealed record ChatRemoved(Guid ChatId, string Reason);
+/// <summary>
+/// A chat left an agent's desk: <paramref name="Reason"/> is one of <see cref="ChatRemovedReasons"/>; for
+/// <see cref="ChatRemovedReasons.Ended"/>, <paramref name="EndedBy"/> says who ended it.
+/// </summary>
+public sealed record ChatRemoved(Guid ChatId, string Reason, string? EndedBy = null);

@@ -9,7 +9,8 @@ public static class LiveStateServiceCollectionExtensions
 {
     /// <summary>
     /// Redis when <c>ConnectionStrings:Redis</c> is set (several nodes), otherwise in this process (one node).
-    /// Options under <c>Hotline:Redis</c>: Prefix, NodeId, NodeTtl.
+    /// Options under <c>Hotline:Redis</c>: Prefix, NodeId, NodeTtl. Redis's failures surface as
+    /// <see cref="LiveStateUnavailableException"/> (<see cref="LiveStateFailures"/>).
     /// </summary>
     public static IServiceCollection AddLiveState(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +22,8 @@ public static class LiveStateServiceCollectionExtensions
 
         services.Configure<RedisLiveStateOptions>(configuration.GetSection("Hotline:Redis"));
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
-        return services.AddSingleton<ILiveState, RedisLiveState>();
+        services.AddSingleton<RedisLiveState>();
+        return services.AddSingleton<ILiveState>(sp => new LiveStateFailures(sp.GetRequiredService<RedisLiveState>()));
     }
 
     /// <summary>Never give up on Redis: keep reconnecting in the background while it is away.</summary>

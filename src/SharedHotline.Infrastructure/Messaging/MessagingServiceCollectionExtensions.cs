@@ -11,7 +11,7 @@ public static class MessagingServiceCollectionExtensions
     /// when <c>ConnectionStrings:RabbitMq</c> is set (an amqp:// URI), so domain events reach every node.
     /// Consumers are added by the features that own them through <paramref name="consumers"/>. Every
     /// endpoint retries briefly and uses the in-memory outbox, so a consumer's own publishes go out only
-    /// when it succeeds. The bus's health check joins <c>/health/ready</c>. MassTransit's usage telemetry is off.
+    /// when it succeeds. The bus's health check joins <c>/health/ready</c>. Domain events reach the bus through the outbox (<see cref="OutboxPublisher"/>). MassTransit's usage telemetry is off.
     /// </summary>
     public static IServiceCollection AddHotlineMessaging(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -43,6 +43,8 @@ public static class MessagingServiceCollectionExtensions
                 });
             }
         });
+        services.AddSingleton<OutboxPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxPublisher>());
         return services;
     }
 }

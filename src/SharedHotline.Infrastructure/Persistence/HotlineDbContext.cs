@@ -41,6 +41,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
     public DbSet<TranscriptAccessRecord> TranscriptAccess => Set<TranscriptAccessRecord>();
     public DbSet<PrivacyAuditRecord> PrivacyAudit => Set<PrivacyAuditRecord>();
+    public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +52,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
 
         modelBuilder.Entity<KommuneRecord>(e =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Events;
 
 namespace SharedHotline.Infrastructure.Persistence;
 
@@ -14,9 +15,10 @@ public static class OpenChatWrites
     /// <summary>
     /// Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended
     /// meanwhile, or, given <paramref name="readAs"/>, when its state, agent or assignment are no longer what was read.
+    /// <paramref name="raise"/> goes into the outbox in the same transaction, only when the write happened.
     /// </summary>
     public static async Task<bool> SaveHolderWhileOpenAsync(
-        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId, DateTimeOffset? AssignedAt)? readAs = null)
+        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId, DateTimeOffset? AssignedAt)? readAs = null, IDomainEvent? raise = null)
     {
         var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
         var open = db.Chats.Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned);
@@ -27,12 +29,12 @@ public static class OpenChatWrites
             open = open.Where(c => c.State == readState && c.AgentId == readAgent && c.AssignedAt == readAssignedAt);
         }
 
-        var rows = await open
+        var rows = await WithEventAsync(db, raise, () => open
             .ExecuteUpdateAsync(set => set
                 .SetProperty(c => c.State, state)
                 .SetProperty(c => c.AgentId, agentId)
                 .SetProperty(c => c.AssignedAt, assignedAt)
-                .SetProperty(c => c.AcceptedAt, acceptedAt), ct);
+                .SetProperty(c => c.AcceptedAt, acceptedAt), ct), ct);
         await SyncAsync(db, chat, rows == 1, ct);
         return rows == 1;
     }
@@ -42,30 +44,70 @@ public static class OpenChatWrites
     /// handle time). Only while the row still says what was read, as <see cref="SaveHolderWhileOpenAsync"/>: false
     /// when the chat ended, or was given to an agent again, meanwhile.
     /// </summary>
-    public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, IDomainEvent? raise = null)
     {
         var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
         chat.State = ChatState.Queued;
         chat.AgentId = null;
         chat.AcceptedAt = null;
-        return db.SaveHolderWhileOpenAsync(chat, ct, readAs);
+        return db.SaveHolderWhileOpenAsync(chat, ct, readAs, raise);
     }
 
     /// <summary>
     /// Ends the chat as set on <paramref name="chat"/> (state, when, by whom); false (nothing written) when someone
     /// else ended it a moment ago, so the ending's note and event are not repeated.
     /// </summary>
-    public static async Task<bool> SaveEndingWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct)
+    public static async Task<bool> SaveEndingWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, IDomainEvent? raise = null)
     {
         var (state, endedAt, endedBy) = (chat.State, chat.EndedAt, chat.EndedBy);
-        var rows = await db.Chats
+        var rows = await WithEventAsync(db, raise, () => db.Chats
             .Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(c => c.State, state)
                 .SetProperty(c => c.EndedAt, endedAt)
-                .SetProperty(c => c.EndedBy, endedBy), ct);
+                .SetProperty(c => c.EndedBy, endedBy), ct), ct);
         await SyncAsync(db, chat, rows == 1, ct);
         return rows == 1;
+    }
+
+    /// <summary>The guarded write and its event commit together; a refused write stores no event.</summary>
+    private static async Task<int> WithEventAsync(HotlineDbContext db, IDomainEvent? raise, Func<Task<int>> write, CancellationToken ct)
+    {
+        if (raise is null)
+        {
+            return await write();
+        }
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var inside = await write();
+            if (inside == 1)
+            {
+                await Outbox.InsertAsync(db, raise, ct);
+            }
+
+            return inside;
+        }
+
+        // PostgreSQL retries transient failures; a transaction of ours must then run as one retriable unit.
+        var rows = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var written = await write();
+            if (written == 1)
+            {
+                await Outbox.InsertAsync(db, raise, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return written;
+        });
+        if (rows == 1)
+        {
+            Outbox.Wake();
+        }
+
+        return rows;
     }
 
     private static async Task SyncAsync(HotlineDbContext db, ChatRecord chat, bool written, CancellationToken ct)

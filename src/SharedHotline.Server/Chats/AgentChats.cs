@@ -21,7 +21,6 @@ public sealed class AgentChats(
     ChatDispatcher dispatcher,
     ChatNotifier notify,
     StoredMessages acks,
-    Events.DomainEventPublisher events,
     AgentNames names,
     TimeProvider time,
     ILogger<AgentChats> logger)
@@ -83,7 +82,8 @@ public sealed class AgentChats(
                 if (tookFromQueue)
                 {
                     var home = (await AccountAsync(agentId, ct)).HomeKommune;
-                    events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, home, chat.AssignedAt ?? time.GetUtcNow()));
+                    await Outbox.InsertAsync(db, new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, home, chat.AssignedAt ?? time.GetUtcNow()), ct);
+                    Outbox.Wake();
                 }
 
                 break;
@@ -100,7 +100,9 @@ public sealed class AgentChats(
             chat.AgentId = agentId;
             chat.AcceptedAt = now;
             chat.AssignedAt ??= now;
-            if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs))
+            var account = await AccountAsync(agentId, ct);
+            var taken = tookFromQueue ? new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now) : null;
+            if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs, taken))
             {
                 // The row is read again by the refusal.
                 if (ChatLifecycle.IsOver(chat.State))
@@ -112,18 +114,12 @@ public sealed class AgentChats(
                 continue;
             }
 
-            var account = await AccountAsync(agentId, ct);
             var firstName = ChatViews.FirstName(account.DisplayName);
             var snapshot = await rota.GetAsync(ct);
             var note = await messages.AppendSystemAsync(chat.Id, $"{firstName} fra {snapshot.RequireKommune(account.HomeKommune).Name} Kommune er klar til at hjælpe dig.", ct);
             await notify.MessageAsync(note.ToContract(), agentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));
             logger.LogInformation("Chat {ChatId} accepted by {AgentId}", chat.Id, agentId);
-            if (tookFromQueue)
-            {
-                events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now));
-            }
-
             break;
         }
 

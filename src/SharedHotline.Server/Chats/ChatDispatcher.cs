@@ -9,8 +9,8 @@ using SharedHotline.Server.Rota;
 namespace SharedHotline.Server.Chats;
 
 /// <summary>
-/// Runs the router over the live queue and applies its plan with atomic assignments, then tells every
-/// waiting citizen their position and every available agent the queue they could take from.
+/// Runs the router over the live queue and applies its plan with atomic assignments, then has
+/// <see cref="QueueBroadcast"/> tell every waiting citizen their position and every available agent the queue they could take from.
 /// Runs after every event that can free or need an agent, and on a timer for overflow and slot changes.
 /// </summary>
 public sealed class ChatDispatcher(
@@ -19,13 +19,11 @@ public sealed class ChatDispatcher(
     RotaProvider rota,
     ChatNotifier notify,
     HandleTimes handleTimes,
-    Events.DomainEventPublisher events,
+    QueueBroadcast broadcast,
     TimeProvider time,
     ILogger<ChatDispatcher> logger)
 {
     private readonly Lock _sync = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, QueueStatus> _sentStatus = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _sentOverview = new();
     private TaskCompletionSource? _requested;
     private bool _running;
 
@@ -100,11 +98,9 @@ public sealed class ChatDispatcher(
             }
 
             await OfferAllAsync(snapshot, assigned, queue, agents, now, ct);
-            queue = await live.GetQueueAsync(ct);
-            agents = await live.GetAgentsAsync(ct);
         }
 
-        await BroadcastQueueAsync(queue, agents, snapshot, now);
+        broadcast.Soon();
     }
 
     public async Task<QueueStatus?> StatusOfAsync(Guid chatId, CancellationToken ct = default)
@@ -125,7 +121,7 @@ public sealed class ChatDispatcher(
         return Overview(queue, agentId, homeKommune, await rota.GetAsync(ct), time.GetUtcNow());
     }
 
-    private static QueueOverview Overview(IReadOnlyList<QueuedChat> queue, Guid agentId, int homeKommune, Domain.Rota.RotaSnapshot snapshot, DateTimeOffset now)
+    internal static QueueOverview Overview(IReadOnlyList<QueuedChat> queue, Guid agentId, int homeKommune, Domain.Rota.RotaSnapshot snapshot, DateTimeOffset now)
     {
         var instant = Instant.FromDateTimeOffset(now);
         var mine = queue.Where(q => Router.Tier(agentId, homeKommune, q, snapshot.DutyAt(q.KommuneKode, instant), now) is not null).ToList();
@@ -221,7 +217,7 @@ public sealed class ChatDispatcher(
         chat.State = ChatState.Assigned;
         chat.AgentId = assignment.AgentId;
         chat.AssignedAt = now;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now)))
         {
             await live.ReleaseAsync(assignment.ChatId, now, ct);
             logger.LogInformation("Chat {ChatId} ended before it could be offered to {AgentId}", chat.Id, assignment.AgentId);
@@ -232,36 +228,5 @@ public sealed class ChatDispatcher(
         await notify.Agent(assignment.AgentId).ChatOffered(chat.ToAgentChat(snapshot.RequireKommune(chat.KommuneKode), messages));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
         logger.LogInformation("Chat {ChatId} assigned to {AgentId}", chat.Id, assignment.AgentId);
-        events.Enqueue(new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now));
-    }
-
-    /// <summary>Tells waiting citizens and available agents what changed since the last pass; unchanged news is not resent.</summary>
-    private async Task BroadcastQueueAsync(IReadOnlyList<QueuedChat> queue, IReadOnlyList<AgentPresence> agents, Domain.Rota.RotaSnapshot snapshot, DateTimeOffset now)
-    {
-        var statuses = QueueSnapshot.Compute(queue, agents, snapshot, now, handleTimes.Average);
-        foreach (var gone in _sentStatus.Keys.Where(id => !statuses.ContainsKey(id)).ToList())
-        {
-            _sentStatus.TryRemove(gone, out _);
-        }
-
-        foreach (var status in statuses.Values)
-        {
-            if (!_sentStatus.TryGetValue(status.ChatId, out var sent) || sent != status)
-            {
-                _sentStatus[status.ChatId] = status;
-                await notify.Citizen(status.ChatId).QueueUpdated(status);
-            }
-        }
-
-        foreach (var agent in agents.Where(a => a.Status == PresenceStatus.Available))
-        {
-            var overview = Overview(queue, agent.AgentId, agent.HomeKommune, snapshot, now);
-            var key = string.Join(',', overview.Chats.Select(c => c.ChatId));
-            if (!_sentOverview.TryGetValue(agent.AgentId, out var sentKey) || sentKey != key)
-            {
-                _sentOverview[agent.AgentId] = key;
-                await notify.Agent(agent.AgentId).QueueChanged(overview);
-            }
-        }
     }
 }

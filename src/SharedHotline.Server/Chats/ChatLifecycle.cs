@@ -13,7 +13,6 @@ public sealed class ChatLifecycle(
     ChatNotifier notify,
     ChatDispatcher dispatcher,
     HandleTimes handleTimes,
-    Events.DomainEventPublisher events,
     TimeProvider time,
     ILogger<ChatLifecycle> logger)
 {
@@ -30,7 +29,7 @@ public sealed class ChatLifecycle(
             var holder = await live.GetAssignedAgentAsync(chat.Id, ct);
             if (await live.ReleaseAsync(chat.Id, chat.EndedAt ?? time.GetUtcNow(), ct) && holder is { } heldFor)
             {
-                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + chat.EndedBy));
+                await notify.Agent(heldFor).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Ended, chat.EndedBy));
                 await dispatcher.DispatchAsync(ct);
             }
 
@@ -42,7 +41,10 @@ public sealed class ChatLifecycle(
         chat.State = chat.State == ChatState.Queued ? ChatState.Abandoned : ChatState.Ended;
         chat.EndedAt = now;
         chat.EndedBy = endedBy;
-        if (!await db.SaveEndingWhileOpenAsync(chat, ct))
+        Domain.Events.IDomainEvent ending = chat.State == ChatState.Abandoned
+            ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)
+            : new Domain.Events.ChatEnded(chat.Id, chat.KommuneKode, agentId, endedBy, now);
+        if (!await db.SaveEndingWhileOpenAsync(chat, ct, ending))
         {
             logger.LogInformation("Chat {ChatId} was ended a moment ago already; not ended again by {EndedBy}", chat.Id, endedBy);
             return;
@@ -60,13 +62,10 @@ public sealed class ChatLifecycle(
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now));
         if (agentId is { } agent)
         {
-            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.EndedPrefix + endedBy));
+            await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Ended, endedBy));
         }
 
         logger.LogInformation("Chat {ChatId} {ChatState} by {EndedBy}", chat.Id, chat.State, endedBy);
-        events.Enqueue(chat.State == ChatState.Abandoned
-            ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)
-            : new Domain.Events.ChatEnded(chat.Id, chat.KommuneKode, agentId, endedBy, now));
         await dispatcher.DispatchAsync(ct);
     }
 }

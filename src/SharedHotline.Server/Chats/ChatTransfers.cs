@@ -17,7 +17,6 @@ public sealed class ChatTransfers(
     ILiveState live,
     ChatDispatcher dispatcher,
     ChatNotifier notify,
-    Events.DomainEventPublisher events,
     TimeProvider time,
     ILogger<ChatTransfers> logger)
 {
@@ -30,7 +29,6 @@ public sealed class ChatTransfers(
         {
             await ReturnToQueueAsync(agentId, chat, now, ct);
             logger.LogInformation("Chat {ChatId} returned to the queue by {AgentId}", chat.Id, agentId);
-            events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now));
             await dispatcher.DispatchAsync(ct);
             return;
         }
@@ -49,7 +47,7 @@ public sealed class ChatTransfers(
         chat.AgentId = target;
         chat.AssignedAt = now;
         chat.AcceptedAt = null;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct))
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now)))
         {
             await live.ReleaseAsync(chat.Id, now, ct);
             throw AgentChats.Ended(chat);
@@ -59,7 +57,6 @@ public sealed class ChatTransfers(
         await notify.Agent(target).ChatOffered(await chats.ViewAsync(chat.Id, ct));
         await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Assigned, null, now));
         logger.LogInformation("Chat {ChatId} transferred from {AgentId} to {TargetAgentId}", chat.Id, agentId, target);
-        events.Enqueue(new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now));
         await dispatcher.DispatchAsync(ct);
     }
 
@@ -113,11 +110,19 @@ public sealed class ChatTransfers(
                 : new HotlineException(HotlineErrorCode.ChatNotAccessible, "This chat is no longer assigned to you.");
         }
 
-        var recorded = await db.SaveWaitingAgainAsync(chat, ct);
+        var returned = new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, null, now);
+        var recorded = await db.SaveWaitingAgainAsync(chat, ct, returned);
         if (!recorded && ChatLifecycle.IsOver(chat.State))
         {
             await live.RemoveFromQueueAsync(chat.Id, ct);
             throw AgentChats.Ended(chat);
+        }
+
+        if (!recorded)
+        {
+            // Given out again before the row followed: she still handed it back.
+            await Outbox.InsertAsync(db, returned, ct);
+            Outbox.Wake();
         }
 
         if (recorded)

@@ -53,6 +53,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddSingleton<StoredMessages>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<HandleTimes>();
+        services.AddSingleton<QueueBroadcast>();
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<CitizenSessionTokens>();
         services.AddSingleton<AgentNames>();

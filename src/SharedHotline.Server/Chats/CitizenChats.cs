@@ -21,7 +21,6 @@ public sealed class CitizenChats(
     ChatNotifier notify,
     StoredMessages acks,
     CitizenSessionTokens tokens,
-    Events.DomainEventPublisher events,
     QueuedChatCap queueCap,
     TimeProvider time,
     ILogger<CitizenChats> logger)
@@ -65,6 +64,7 @@ public sealed class CitizenChats(
             OriginHash = origin,
         };
         db.Chats.Add(chat);
+        Outbox.Add(db, new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
         await db.SaveChangesAsync(ct);
         await messages.AppendSystemAsync(chat.Id, $"Vi har modtaget dit spørgsmål om {topic.Name}. Din reference er {chat.Reference}.", ct);
         logger.LogInformation("Chat {ChatId} started for {Kommune} on {Topic} ({OpeningMode})", chat.Id, kommune.Slug, topic.Code, duty.Mode);
@@ -80,11 +80,11 @@ public sealed class CitizenChats(
             chat.State = ChatState.Abandoned;
             chat.EndedAt = now;
             chat.EndedBy = "system";
+            Outbox.Add(db, new Domain.Events.ChatAbandoned(chat.Id, kommune.Kode, now));
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
 
-        events.Enqueue(new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
         await dispatcher.DispatchAsync(ct);
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }

@@ -33,7 +33,7 @@ public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAc
             refusals.Refused(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, ex.WireCode);
             throw new HubException($"{ex.WireCode}: {ex.Message}");
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Domain.Routing.LiveStateUnavailableException ex)
         {
             logger.LogWarning(ex, "Hub call {HubMethod} failed: the live state is unreachable", invocationContext.HubMethodName);
             resync.Request();

@@ -31,7 +31,8 @@ public sealed class LocalGroupMembers(bool overBackplane)
         Joined(group, caller.ConnectionId);
         try
         {
-            await groups.AddToGroupAsync(caller.ConnectionId, group);
+            // Over the backplane the join is a Redis round trip: its failure is the live state's.
+            await Infrastructure.LiveState.LiveStateFailures.Run(() => groups.AddToGroupAsync(caller.ConnectionId, group));
         }
         catch
         {

@@ -4,20 +4,20 @@ using MassTransit;
 namespace SharedHotline.Server.Events;
 
 /// <summary>
-/// Hands domain events to the bus off the hot path: a hub call enqueues and returns; a background loop
-/// publishes in order. Events are published after the change they describe is stored, so a consumer never
-/// sees an event for something that is not in the database. Events still queued when the process dies
-/// are lost; nothing a citizen or agent sees depends on them.
+/// Hands <see cref="Domain.Events.ChatMessageStored"/> to the bus off the message path: a message is stored by one
+/// statement (<c>ChatMessageInsert</c>), and an outbox row beside it would double the message's writes. These
+/// events are statistics only; the queue is unbounded, so none is dropped while the process runs, and the ones
+/// still queued when it dies are lost. Every other chat event goes through the outbox.
 /// </summary>
 public sealed class DomainEventPublisher(IServiceScopeFactory scopes, ILogger<DomainEventPublisher> logger) : BackgroundService
 {
-    private readonly Channel<object> _events = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly Channel<Domain.Events.ChatMessageStored> _events = Channel.CreateUnbounded<Domain.Events.ChatMessageStored>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(object domainEvent)
+    public void Enqueue(Domain.Events.ChatMessageStored domainEvent)
     {
         if (!_events.Writer.TryWrite(domainEvent))
         {
-            logger.LogWarning("Domain event {EventType} dropped: the publisher is not running", domainEvent.GetType().Name);
+            logger.LogWarning("Domain event {EventType} dropped: the publisher has stopped", nameof(Domain.Events.ChatMessageStored));
         }
     }
 
@@ -28,11 +28,11 @@ public sealed class DomainEventPublisher(IServiceScopeFactory scopes, ILogger<Do
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(domainEvent, domainEvent.GetType(), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(domainEvent, context => context.MessageId = domainEvent.EventId, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Domain event {EventType} could not be published", domainEvent.GetType().Name);
+                logger.LogWarning(ex, "Domain event {EventType} could not be published", nameof(Domain.Events.ChatMessageStored));
             }
         }
     }

@@ -53,10 +53,10 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
     {
         try
         {
-            await redis.GetDatabase().PingAsync();
+            await Infrastructure.LiveState.LiveStateFailures.Run(() => redis.GetDatabase().PingAsync());
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Domain.Routing.LiveStateUnavailableException ex)
         {
             return HealthCheckResult.Unhealthy("Redis does not answer.", ex);
         }

@@ -11,7 +11,6 @@ using SharedHotline.Infrastructure.Seeding;
 using SharedHotline.Server.Cases;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
-using SharedHotline.Server.LoadTesting;
 using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Security;
@@ -29,7 +28,6 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
     {
         builder.AddHotlineLogging();
-        builder.AddLoadTesting();
         var services = builder.Services;
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
@@ -87,7 +85,6 @@ public static class HotlineHost
         app.MapTranscriptsApi();
         app.MapPrivacyApi();
         app.MapCallbackPrivacyApi();
-        app.MapLoadTesting();
         app.MapWebPages();
         return app;
     }
@@ -96,12 +93,15 @@ public static class HotlineHost
     /// Migrates and seeds the database, then brings the live state in line with the stored open chats. If
     /// Redis is away the node still starts (not ready) and its maintenance loop catches up when Redis returns.
     /// </summary>
-    public static async Task InitializeHotlineAsync(this WebApplication app, CancellationToken ct = default)
+    public static async Task InitializeHotlineAsync(this WebApplication app, Func<IServiceProvider, CancellationToken, Task>? seedMore = null, CancellationToken ct = default)
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<LoadTestSeeder>().SeedAsync(ct);
+            if (seedMore is not null)
+            {
+                await seedMore(scope.ServiceProvider, ct);
+            }
         }
 
         app.Services.GetRequiredService<RotaProvider>().Invalidate();
@@ -109,7 +109,7 @@ public static class HotlineHost
         {
             await app.Services.GetRequiredService<LiveStateMaintenance>().RunOnceAsync(ct);
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Domain.Routing.LiveStateUnavailableException ex)
         {
             app.Logger.LogWarning(ex, "The live state is unreachable at start-up; the node starts not ready and recovers when it returns");
         }

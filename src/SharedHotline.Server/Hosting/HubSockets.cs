@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using SharedHotline.Client.Contracts;
-using SharedHotline.Server.LoadTesting;
 using SharedHotline.Server.Tenancy;
 
 namespace SharedHotline.Server.Hosting;
@@ -18,12 +17,24 @@ namespace SharedHotline.Server.Hosting;
 /// </summary>
 public static class HubSockets
 {
-    /// <summary>A WebSocket upgrade request to an anonymous hub: the citizen hub, or the load tests' relay hub.</summary>
+    /// <summary>A WebSocket upgrade request to an anonymous hub: the citizen hub, or one a host added (<see cref="AnonymousHubSocket"/>).</summary>
     public static bool IsAnonymousHubSocket(HttpContext http) =>
-        (http.Request.Path.Equals(HubPaths.Citizen, StringComparison.OrdinalIgnoreCase)
-            || http.Request.Path.Equals(RelayHub.Path, StringComparison.OrdinalIgnoreCase))
-        && http.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
-        && string.Equals(http.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
+        http.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+        && string.Equals(http.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase)
+        && (http.Request.Path.Equals(HubPaths.Citizen, StringComparison.OrdinalIgnoreCase) || IsAddedAnonymousHub(http));
+
+    private static bool IsAddedAnonymousHub(HttpContext http)
+    {
+        foreach (var hub in http.RequestServices.GetServices<AnonymousHubSocket>())
+        {
+            if (http.Request.Path.Equals(hub.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Adds <paramref name="middleware"/> for every request except WebSockets to an anonymous hub.</summary>
     public static IApplicationBuilder UseUnlessAnonymousHubSocket(this IApplicationBuilder app, Action<IApplicationBuilder> middleware) =>
@@ -49,3 +60,6 @@ public static class HubSockets
     private const string AuthenticationPlaced = "__AuthenticationMiddlewareSet";
     private const string AuthorizationPlaced = "__AuthorizationMiddlewareSet";
 }
+
+/// <summary>Another hub whose WebSocket takes the short pipeline of <see cref="HubSockets"/>; the product registers none.</summary>
+public sealed record AnonymousHubSocket(string Path);

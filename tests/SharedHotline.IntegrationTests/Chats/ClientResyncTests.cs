@@ -61,7 +61,7 @@ public sealed class ClientResyncTests
 
         // Her console has already been told the chat is gone when Redis times out on putting it back in the queue:
         // whether it is hers or waiting, only a resync shows her which.
-        InterceptedLiveState.Of(server).AfterNextRequeue = () => Task.FromException(new StackExchange.Redis.RedisException("Timeout performing EVALSHA"));
+        InterceptedLiveState.Of(server).AfterNextRequeue = () => Task.FromException(new Domain.Routing.LiveStateUnavailableException("Timeout performing EVALSHA"));
         var giveBack = () => mia.TransferChatAsync(chat.ChatId, null);
 
         (await giveBack.Should().ThrowAsync<SharedHotline.Client.HotlineHubException>()).Which.Code.Should().Be(HubErrorCodes.Unavailable);
@@ -105,6 +105,6 @@ public sealed class ClientResyncTests
     public class FailingProxy : System.Reflection.DispatchProxy
     {
         protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
-            Task.FromException(new StackExchange.Redis.RedisException("No connection is active: Redis is away"));
+            Task.FromException(new Domain.Routing.LiveStateUnavailableException("No connection is active: Redis is away"));
     }
 }

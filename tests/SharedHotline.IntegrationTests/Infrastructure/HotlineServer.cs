@@ -45,7 +45,8 @@ public sealed class HotlineServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (a Copenhagen local time with its offset).</summary>
-    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null, FakeTimeProvider? sharedClock = null, Action<IServiceCollection>? configure = null)
+    /// <remarks><paramref name="host"/> adds what a special host adds to the product (the load-test host's relay hub and agents).</remarks>
+    public static async Task<HotlineServer> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null, FakeTimeProvider? sharedClock = null, Action<IServiceCollection>? configure = null, HostAdditions? host = null)
     {
         var configuredFolder = settings?.TryGetValue("Hotline:DataFolder", out var folder) == true ? folder : null;
         var dataFolder = configuredFolder ?? Path.Combine(Path.GetTempPath(), "sharedhotline-tests", Guid.NewGuid().ToString("N"));
@@ -70,13 +71,15 @@ public sealed class HotlineServer : IAsyncDisposable
 
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddHotline();
+        host?.Build?.Invoke(builder);
         var time = sharedClock ?? new FakeTimeProvider(localNow.ToUniversalTime());
         builder.Services.AddSingleton<TimeProvider>(time);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseHotline();
-        await app.InitializeHotlineAsync();
+        host?.Map?.Invoke(app);
+        await app.InitializeHotlineAsync(seedMore: host?.SeedMore);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HotlineServer(app, time, dataFolder, new Uri(address)) { _keepData = configuredFolder is not null };
@@ -185,3 +188,9 @@ public sealed class HotlineServer : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What a host other than the product's own Program adds: services, endpoints, seed data.</summary>
+public sealed record HostAdditions(
+    Action<WebApplicationBuilder>? Build = null,
+    Action<WebApplication>? Map = null,
+    Func<IServiceProvider, CancellationToken, Task>? SeedMore = null);

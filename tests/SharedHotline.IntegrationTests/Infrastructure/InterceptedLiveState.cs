@@ -37,7 +37,7 @@ public sealed class InterceptedLiveState(TimeProvider time) : ILiveState
     {
         if (Interlocked.Exchange(ref _failRestore, 0) == 1)
         {
-            throw new TimeoutException("The live state is still reconnecting.");
+            throw new LiveStateUnavailableException("The live state is still reconnecting.");
         }
 
         if (BeforeNextRestore is { } before)

@@ -1,5 +1,6 @@
 using SharedHotline.IntegrationTests.Infrastructure;
 using SharedHotline.Load;
+using SharedHotline.Load.Host;
 
 namespace SharedHotline.IntegrationTests.Load;
 
@@ -65,7 +66,8 @@ public sealed class LoadGeneratorSmokeTests
             ["Hotline:LoadTest:Enabled"] = "true",
             ["Hotline:LoadTest:Agents"] = loadTestAgents.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hotline:LoadTest:AgentCapacity"] = "4",
-        });
+        },
+        host: new HostAdditions(b => b.AddLoadTesting(), a => a.MapLoadTesting(), LoadTestingServiceCollectionExtensions.SeedAsync));
 
     /// <summary>Two agents writing 4 messages per second per side against <paramref name="server"/>.</summary>
     private static LoadOptions OptionsFor(HotlineServer server, string label) => new()

@@ -1,3 +1,4 @@
+import type { ChatRemovedReason } from '../shared/codes';
 import type { AgentChat, ChatMessage, ChatNote, RotaAgent } from '../shared/contracts';
 import { announce, focusHeading, h, replace, uid } from '../shared/dom';
 import { hubErrorCode, newClientMessageId } from '../shared/hub';
@@ -152,18 +153,19 @@ export class ChatPanel {
   }
 
   /** The chat left my desk (ended, transferred, back in the queue): keep it readable, offer to close it. */
-  markRemoved(why: string): void {
+  markRemoved(why: ChatRemovedReason | null): void {
     this.removed = true;
     this.stopTyping();
     this.citizenTyping(false);
     this.element.classList.add('agent-chat--removed');
-    this.feedback.textContent = why.startsWith('ended')
-      ? t('removedEnded')
-      : why === 'transferred'
-        ? t('removedTransferred')
-        : why.includes('queue') || why === 'reclaimed'
-          ? t('removedQueue')
-          : t('removedOther');
+    this.feedback.textContent =
+      why === 'ended'
+        ? t('removedEnded')
+        : why === 'transferred'
+          ? t('removedTransferred')
+          : why === 'returned_to_queue' || why === 'reclaimed'
+            ? t('removedQueue')
+            : t('removedOther');
     this.renderState();
   }
 

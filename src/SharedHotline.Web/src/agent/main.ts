@@ -90,7 +90,7 @@ async function resync(): Promise<void> {
   session.chats.forEach((c) => open(c, false));
   for (const [id, panel] of panels) {
     if (!mine.has(id) && !panel.isRemoved) {
-      panel.markRemoved('other');
+      panel.markRemoved(null);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '../shared/codes';
 import { translator } from '../shared/i18n';
 
 const da = {
@@ -239,7 +240,7 @@ const en: { [K in keyof typeof da]: string } = {
 export const t = translator(da, en);
 
 /** A hub refusal in words. */
-export function reason(code: string | null): string {
+export function reason(code: HubErrorCode | null): string {
   switch (code) {
     case 'agent_unavailable':
       return t('errorUnavailable');

@@ -1,4 +1,5 @@
 // The wire contracts of docs/protocol.md and the HTTP API, as the JSON the server sends (enums as strings).
+import type { ChatRemovedReason } from './codes';
 
 export type ChatStatus = 'Queued' | 'Assigned' | 'Active' | 'Ended' | 'Abandoned';
 export type Sender = 'Citizen' | 'Agent' | 'System';
@@ -189,7 +190,9 @@ export interface AgentSession {
 
 export interface ChatRemoved {
   chatId: string;
-  reason: string;
+  reason: ChatRemovedReason;
+  /** Who ended it (`citizen`, `agent`, `admin`, ...) when `reason` is `ended`. */
+  endedBy: string | null;
 }
 
 export interface QueuedChatSummary {

@@ -1,4 +1,5 @@
 import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { HubErrorCode } from './codes';
 
 /** Retries at once, then after 1, 2 and 5 seconds, then every 10 seconds: the page never gives up by itself. */
 const retryDelays = [0, 1000, 2000, 5000];
@@ -29,10 +30,10 @@ export async function startHub(connection: HubConnection, waiting: (isWaiting: b
  * The typed error code of a refused hub call ("message_empty" …): the server's HubException message is
  * "<code>: <text>". Null for a transport failure (no answer from the server).
  */
-export function hubErrorCode(error: unknown): string | null {
+export function hubErrorCode(error: unknown): HubErrorCode | null {
   const message = error instanceof Error ? error.message : String(error);
   const match = /HubException: ([a-z_]+):/.exec(message);
-  return match ? match[1] : null;
+  return match ? (match[1] as HubErrorCode) : null;
 }
 
 /** The human text of a refused hub call, after its code. */
@@ -43,7 +44,7 @@ export function hubErrorText(error: unknown): string {
 }
 
 /** Codes that mean "try again later", as opposed to a refusal that will not change. */
-export function isTransient(code: string | null): boolean {
+export function isTransient(code: HubErrorCode | null): boolean {
   return code === null || code === 'service_unavailable' || code === 'internal_error';
 }
 

@@ -1,4 +1,4 @@
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
 /// <summary><c>Hotline:LoadTest</c>: switches on the relay baseline, the process figures and extra agents. Refused in Production.</summary>
 public sealed class LoadTestOptions

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
 /// <summary>What the load generator reads from the server: memory after a full collection, and connections.</summary>
 public sealed record ProcessFigures(long ManagedHeapBytes, long WorkingSetBytes, int Connections, int ThreadPoolThreads, double CpuSeconds, long PinnedHeapBytes, long LargeObjectHeapBytes)

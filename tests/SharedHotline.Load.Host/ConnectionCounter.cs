@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
 /// <summary>Counts open hub connections on this node (a hub filter), for the load generator's figures.</summary>
 public sealed class ConnectionCounter : IHubFilter

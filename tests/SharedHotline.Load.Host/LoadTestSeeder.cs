@@ -5,7 +5,7 @@ using SharedHotline.Domain.Tenancy;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
 
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
 /// <summary>Adds the load-test agents once and rosters them on every turn, so they are on duty in every shared slot.</summary>
 public sealed class LoadTestSeeder(HotlineDbContext db, IOptions<LoadTestOptions> options, IOptions<SeedOptions> seed, IPasswordHasher<StaffAccount> hasher, ILogger<LoadTestSeeder> logger)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using SharedHotline.Server.Hosting;
 
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
+/// <summary>What a load test adds to the server; the product registers none of it.</summary>
 public static class LoadTestingServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddLoadTesting(this WebApplicationBuilder builder)
@@ -17,8 +19,14 @@ public static class LoadTestingServiceCollectionExtensions
         builder.Services.AddSingleton<ConnectionCounter>();
         builder.Services.Configure<HubOptions>(o => o.AddFilter<ConnectionCounter>());
         builder.Services.AddScoped<LoadTestSeeder>();
+        // The relay's sockets skip sign-in and the kommune context, as the citizen hub's do: the baseline it measures.
+        builder.Services.AddSingleton(new AnonymousHubSocket(RelayHub.Path));
         return builder;
     }
+
+    /// <summary>Adds the load-test agents, after the demo data and before the live state is built.</summary>
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<LoadTestSeeder>().SeedAsync(ct);
 
     /// <summary>The relay baseline hub and <c>GET /api/load-test/process</c>, only when load testing is enabled.</summary>
     public static WebApplication MapLoadTesting(this WebApplication app)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace SharedHotline.Server.LoadTesting;
+namespace SharedHotline.Load.Host;
 
 /// <summary>
 /// The bare-framework baseline for load tests: forwards a message to one connection. No routing, no
