@@ -88,6 +88,7 @@ public sealed class PhoneNumbersTests
     [InlineData("Kontonummer 12345678901234")]
     [InlineData("Chat 01a20f09-56c0-7094-b027-4dea21e3c220")]
     [InlineData("1234567")]
+    [InlineData("rota-published-dff12345678c")]
     public void Ids_long_numbers_and_short_numbers_are_not_taken_for_phone_numbers(string text) =>
         PhoneNumbers.MaskIn(text).Should().Be(text);
 }
