@@ -71,6 +71,11 @@ public sealed class HubRefusalLoggingTests
         using var response = await server.Http.PostAsync("/api/kommuner/soroe/callbacks", content);
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        for (var i = 0; i < 50 && !events.Skip(before).Any(e => e.Properties.ContainsKey("RequestPath")); i++)
+        {
+            await Task.Delay(100); // the request log line is written as the response completes
+        }
+
         (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString().Should().Be(HubErrorCodes.InvalidArgument);
         var logged = events.Skip(before).ToList();
         var lines = logged.Where(e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString().Contains("callbacks", StringComparison.Ordinal)).ToList();
