@@ -75,9 +75,9 @@ public static partial class CitizenCasesApi
             KommuneKode = kommune.Kode,
             Kind = kind,
             Topic = received.Topic.ToLowerInvariant(),
-            Name = Neutral(request.Name),
+            Name = TextFields.Neutral(request.Name),
             Phone = phone,
-            Message = Neutral(request.Note),
+            Message = TextFields.Neutral(request.Note),
             CreatedAt = now,
             MeetingMinutes = meeting?.Minutes ?? 0,
             StatusTokenHash = CaseStatusTokens.Hash(token),
@@ -262,29 +262,10 @@ public static partial class CitizenCasesApi
             errors["phone"] = ["A Danish phone number has 8 digits, optionally after +45."];
         }
 
-        Check(errors, "name", request.Name, 100, multiline: false);
-        Check(errors, "note", request.Note, request.Start is null ? 4000 : MaxNote, multiline: true);
+        TextFields.Check(errors, "name", request.Name, 100, multiline: false);
+        TextFields.Check(errors, "note", request.Note, request.Start is null ? 4000 : MaxNote, multiline: true);
         return errors;
     }
-
-    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max, bool multiline)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Length > max)
-        {
-            errors[field] = [$"This is {value.Length} characters; at most {max} are allowed."];
-        }
-        else if (TypedText.Problem(value, multiline) is { } problem)
-        {
-            errors[field] = [$"This contains {problem}."];
-        }
-    }
-
-    private static string? Neutral(string? value) => string.IsNullOrWhiteSpace(value) ? null : TypedText.Neutralise(value).Trim();
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

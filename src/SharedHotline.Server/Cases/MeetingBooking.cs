@@ -22,7 +22,11 @@ public sealed class MeetingBooking(HotlineDbContext db, RotaProvider rota, TimeP
         return staff.Count(s => s.Roles.Contains(StaffRoles.Agent) && s.Skills.Contains(topic, StringComparer.OrdinalIgnoreCase));
     }
 
-    public async Task<IReadOnlyList<MeetingTime>> FreeAsync(Kommune kommune, MeetingTopic topic, Guid? exceptCase, CancellationToken ct)
+    public async Task<IReadOnlyList<MeetingTime>> FreeAsync(Kommune kommune, MeetingTopic topic, Guid? exceptCase, CancellationToken ct) =>
+        (await TimesAsync(kommune, topic, exceptCase, ct)).Free;
+
+    /// <summary>The topic's offered times and, of those, the ones with a place left.</summary>
+    private async Task<(IReadOnlyList<MeetingTime> Offered, IReadOnlyList<MeetingTime> Free)> TimesAsync(Kommune kommune, MeetingTopic topic, Guid? exceptCase, CancellationToken ct)
     {
         var snapshot = await rota.GetAsync(ct);
         var closedDays = snapshot.PartnershipsOf(kommune.Kode).SelectMany(p => p.ClosedDays).ToList();
@@ -34,7 +38,7 @@ public sealed class MeetingBooking(HotlineDbContext db, RotaProvider rota, TimeP
             .Select(p => p.Start)
             .ToListAsync(ct);
         var counts = booked.GroupBy(s => Instant.FromDateTimeOffset(s)).ToDictionary(g => g.Key, g => g.Count());
-        return MeetingTimes.Free(offered, places, counts);
+        return (offered, MeetingTimes.Free(offered, places, counts));
     }
 
     /// <summary>
@@ -44,16 +48,13 @@ public sealed class MeetingBooking(HotlineDbContext db, RotaProvider rota, TimeP
     /// </summary>
     public async Task RequireFreeAsync(Kommune kommune, MeetingTopic topic, DateTimeOffset start, Guid? exceptCase, CancellationToken ct)
     {
-        var snapshot = await rota.GetAsync(ct);
-        var closedDays = snapshot.PartnershipsOf(kommune.Kode).SelectMany(p => p.ClosedDays).ToList();
         var at = Instant.FromDateTimeOffset(start);
-        var offered = MeetingTimes.Offered(topic, kommune.Settings.OwnHours, closedDays, RotaSnapshot.Copenhagen, Instant.FromDateTimeOffset(time.GetUtcNow()));
+        var (offered, free) = await TimesAsync(kommune, topic, exceptCase, ct);
         if (offered.All(t => t.Start != at))
         {
             throw new HotlineException(HotlineErrorCode.InvalidArgument, "start: that is not one of the offered times; choose a free time from the list.");
         }
 
-        var free = await FreeAsync(kommune, topic, exceptCase, ct);
         if (free.All(t => t.Start != at))
         {
             throw Taken(free);

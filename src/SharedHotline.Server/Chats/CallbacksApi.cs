@@ -45,9 +45,9 @@ public static partial class CallbacksApi
             errors["phone"] = ["A Danish phone number has 8 digits, optionally after +45."];
         }
 
-        Check(errors, "name", request.Name, 100);
-        Check(errors, "preferredTime", request.PreferredTime, 100);
-        Check(errors, "message", request.Message, 4000, multiline: true);
+        TextFields.Check(errors, "name", request.Name, 100);
+        TextFields.Check(errors, "preferredTime", request.PreferredTime, 100);
+        TextFields.Check(errors, "message", request.Message, 4000, multiline: true);
         if (errors.Count > 0)
         {
             return Problems.TypedValidation(errors);
@@ -62,10 +62,10 @@ public static partial class CallbacksApi
             Reference = ChatReferences.New(kommune),
             KommuneKode = kommune.Kode,
             Topic = topic!.Code,
-            Name = Neutral(request.Name),
+            Name = TextFields.Neutral(request.Name),
             Phone = phone,
-            PreferredTime = Neutral(request.PreferredTime),
-            Message = Neutral(request.Message),
+            PreferredTime = TextFields.Neutral(request.PreferredTime),
+            Message = TextFields.Neutral(request.Message),
             CreatedAt = now,
         };
         record.Apply(Domain.Cases.Case.Receive(record.Id, record.Reference, record.KommuneKode, Domain.Cases.CaseKind.Message, record.Topic, null, now));
@@ -78,25 +78,6 @@ public static partial class CallbacksApi
             : $"Tak. Vi har modtaget din besked om {topic.Name}. Din reference er {record.Reference}.";
         return TypedResults.Created($"/api/kommuner/{kommune.Slug}/callbacks/{record.Reference}", new CallbackReceipt(record.Reference, kommune.Slug, topic.Code, now, text));
     }
-
-    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max, bool multiline = false)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Length > max)
-        {
-            errors[field] = [$"This is {value.Length} characters; at most {max} are allowed."];
-        }
-        else if (TypedText.Problem(value, multiline) is { } problem)
-        {
-            errors[field] = [$"This contains {problem}."];
-        }
-    }
-
-    private static string? Neutral(string? value) => value is null ? null : TypedText.Neutralise(value).Trim();
 
     [GeneratedRegex(@"^(\+45)?\d{8}$")]
     private static partial Regex PhoneNumber();
