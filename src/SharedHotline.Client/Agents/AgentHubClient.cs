@@ -26,6 +26,7 @@ public sealed class AgentHubClient : IAsyncDisposable
         _connection.On(nameof(IAgentHubClient.Resync), () => ResyncAsync());
         _connection.On<TypingSignal>(nameof(IAgentHubClient.Typing), t => Typing?.Invoke(t));
         _connection.On<QueueOverview>(nameof(IAgentHubClient.QueueChanged), q => QueueChanged?.Invoke(q));
+        _connection.On<TasksChanged>(nameof(IAgentHubClient.TasksChanged), c => TasksChanged?.Invoke(c));
         _connection.Reconnected += async _ =>
         {
             if (LastPresence is { } presence)
@@ -45,6 +46,9 @@ public sealed class AgentHubClient : IAsyncDisposable
     public event Action<ChatMessage>? MessageReceived;
     public event Action<TypingSignal>? Typing;
     public event Action<QueueOverview>? QueueChanged;
+
+    /// <summary>A telefonmøde or message of the agent's own kommune was booked or changed.</summary>
+    public event Action<TasksChanged>? TasksChanged;
 
     public Presence? LastPresence { get; private set; }
     public HubConnectionState State => _connection.State;

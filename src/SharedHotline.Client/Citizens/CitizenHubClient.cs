@@ -22,6 +22,7 @@ public sealed class CitizenHubClient : IAsyncDisposable
         _connection.On<QueueStatus>(nameof(ICitizenHubClient.QueueUpdated), s => QueueUpdated?.Invoke(s));
         _connection.On<ChatStateChanged>(nameof(ICitizenHubClient.ChatStateChanged), c => StateChanged?.Invoke(c));
         _connection.On<TypingSignal>(nameof(ICitizenHubClient.Typing), t => Typing?.Invoke(t));
+        _connection.On<CaseChanged>(nameof(ICitizenHubClient.CaseChanged), c => CaseChanged?.Invoke(c));
         _connection.On(nameof(ICitizenHubClient.Resync), async () =>
         {
             if (SessionToken is not null)
@@ -49,6 +50,9 @@ public sealed class CitizenHubClient : IAsyncDisposable
     public event Action<QueueStatus>? QueueUpdated;
     public event Action<ChatStateChanged>? StateChanged;
     public event Action<TypingSignal>? Typing;
+
+    /// <summary>A case followed with <see cref="FollowCaseAsync"/> changed.</summary>
+    public event Action<CaseChanged>? CaseChanged;
     public event Action? Reconnecting;
     public event Action? Reconnected;
 
@@ -109,6 +113,10 @@ public sealed class CitizenHubClient : IAsyncDisposable
 
     public Task EndChatAsync(CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync("EndChat", RequireToken(), ct));
+
+    /// <summary>Follows a telefonmøde or message by its reference and the secret of its status link (<c>case_not_found</c> otherwise).</summary>
+    public Task FollowCaseAsync(string kommune, string reference, string token, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync("FollowCase", kommune, reference, token, ct));
 
     /// <summary>The whole stored history, e.g. for a transcript.</summary>
     public Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(CancellationToken ct = default) =>

@@ -9,6 +9,9 @@ public interface IAgentHubClient
     Task Typing(TypingSignal signal);
     Task QueueChanged(QueueOverview queue);
 
+    /// <summary>A telefonmøde or message of the agent's own kommune was booked or changed.</summary>
+    Task TasksChanged(TasksChanged change);
+
     /// <summary>The server may have missed sending events: fetch the session and the messages not yet seen.</summary>
     Task Resync();
 }

@@ -8,6 +8,9 @@ public interface ICitizenHubClient
     Task ChatStateChanged(ChatStateChanged change);
     Task Typing(TypingSignal signal);
 
+    /// <summary>A case followed with <c>FollowCase</c> changed.</summary>
+    Task CaseChanged(CaseChanged change);
+
     /// <summary>The server may have missed sending events (e.g. Redis was away): resume from the last sequence number.</summary>
     Task Resync();
 }

@@ -1,4 +1,5 @@
 using SharedHotline.Domain.Chats;
+using SharedHotline.Domain.Events;
 
 namespace SharedHotline.Domain.Cases;
 
@@ -13,7 +14,7 @@ public sealed class Case
     public static readonly TimeSpan ChangeDeadline = TimeSpan.FromHours(2);
 
     private readonly List<CaseStep> _steps;
-    private readonly List<object> _events = [];
+    private readonly List<IDomainEvent> _events = [];
 
     public Case(Guid id, string reference, int kommuneKode, CaseKind kind, string topic, DateTimeOffset? meetingStart, IEnumerable<CaseStep> steps, CaseState state, Guid? takenBy)
     {
@@ -37,7 +38,7 @@ public sealed class Case
     public CaseState State { get; private set; }
     public Guid? TakenBy { get; private set; }
     public IReadOnlyList<CaseStep> Steps => _steps;
-    public IReadOnlyList<object> Events => _events;
+    public IReadOnlyList<IDomainEvent> Events => _events;
 
     public bool IsOpen => State is not (CaseState.Closed or CaseState.Cancelled);
 
@@ -105,6 +106,22 @@ public sealed class Case
         _events.Add(new CaseMoved(Id, KommuneKode, newStart, now));
     }
 
+    /// <summary>
+    /// The staff member who holds the meeting agreed another time with the citizen (or could not reach her and
+    /// offers a new one): no deadline applies, the case stays with her and starts again from "taken".
+    /// </summary>
+    public void Reschedule(Guid staffId, DateTimeOffset newStart, DateTimeOffset now)
+    {
+        Require(IsOpen, "The case is closed.");
+        Require(Kind == CaseKind.Meeting, "Only a telefonmøde has a time to move.");
+        Require(TakenBy == staffId, "Take the case before moving the meeting.");
+        Require(newStart > now, "Choose a time that has not passed.");
+        MeetingStart = newStart;
+        State = CaseState.Assigned;
+        _steps.Add(new CaseStep(now, CaseStepKind.Moved, MeetingStart: newStart));
+        _events.Add(new CaseMoved(Id, KommuneKode, newStart, now));
+    }
+
     /// <summary>Whether the citizen may still cancel or move it: open, nobody has called yet, and not too close to the time.</summary>
     public bool IsChangeable(DateTimeOffset now) =>
         IsOpen && State is CaseState.Received or CaseState.Assigned && (MeetingStart is not { } start || start - now >= ChangeDeadline);
@@ -124,14 +141,32 @@ public sealed class Case
     }
 }
 
-public sealed record CaseReceived(Guid CaseId, int KommuneKode, CaseKind Kind, string Topic, DateTimeOffset? MeetingStart, DateTimeOffset At);
+public sealed record CaseReceived(Guid CaseId, int KommuneKode, CaseKind Kind, string Topic, DateTimeOffset? MeetingStart, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
 
-public sealed record CaseTaken(Guid CaseId, int KommuneKode, Guid StaffId, DateTimeOffset At);
+public sealed record CaseTaken(Guid CaseId, int KommuneKode, Guid StaffId, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
 
-public sealed record CaseCallRecorded(Guid CaseId, int KommuneKode, Guid StaffId, bool Reached, DateTimeOffset At);
+public sealed record CaseCallRecorded(Guid CaseId, int KommuneKode, Guid StaffId, bool Reached, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
 
-public sealed record CaseClosed(Guid CaseId, int KommuneKode, Guid StaffId, DateTimeOffset At);
+public sealed record CaseClosed(Guid CaseId, int KommuneKode, Guid StaffId, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
 
-public sealed record CaseCancelled(Guid CaseId, int KommuneKode, DateTimeOffset At);
+public sealed record CaseCancelled(Guid CaseId, int KommuneKode, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}
 
-public sealed record CaseMoved(Guid CaseId, int KommuneKode, DateTimeOffset MeetingStart, DateTimeOffset At);
+public sealed record CaseMoved(Guid CaseId, int KommuneKode, DateTimeOffset MeetingStart, DateTimeOffset At) : IDomainEvent
+{
+    public Guid EventId { get; init; } = Guid.NewGuid();
+}

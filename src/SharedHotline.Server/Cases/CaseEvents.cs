@@ -1,16 +1,19 @@
-using MassTransit;
 using SharedHotline.Domain.Cases;
+using SharedHotline.Infrastructure.Persistence;
 
 namespace SharedHotline.Server.Cases;
 
-/// <summary>Publishes a case's events (booked, taken, call recorded, closed, cancelled, moved) after its change is saved.</summary>
-public sealed class CaseEvents(IPublishEndpoint bus)
+/// <summary>
+/// A case's events (booked, taken, call recorded, moved, closed, cancelled) go into the outbox with the change that
+/// raised them, so they are published after it commits and never for a change that was refused.
+/// </summary>
+public static class CaseEvents
 {
-    public async Task PublishAsync(Case changed, CancellationToken ct)
+    public static void Stage(HotlineDbContext db, Case changed)
     {
         foreach (var e in changed.Events)
         {
-            await bus.Publish(e, e.GetType(), ct);
+            Outbox.Add(db, e);
         }
     }
 }

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace SharedHotline.Server.Cases;
 
 public static class CasesServiceCollectionExtensions
@@ -5,9 +7,16 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddScoped<MeetingBooking>();
-        services.AddScoped<CaseEvents>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<CaseFollowing>();
         return services;
+    }
+
+    /// <summary>The cases' consumers on the hotline bus: one endpoint the nodes share, as the signal crosses nodes over the backplane.</summary>
+    public static IBusRegistrationConfigurator AddCaseConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<CaseFanOut>();
+        return bus;
     }
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)

@@ -53,7 +53,7 @@ public static partial class CitizenCasesApi
     }
 
     private static async Task<Results<Created<CaseReceipt>, ValidationProblem, ProblemHttpResult>> BookAsync(
-        CaseRequest request, HttpContext http, IKommuneContextAccessor tenant, HotlineDbContext db, MeetingBooking booking, CaseEvents events, TimeProvider time, ILogger<CaseRequest> logger, CancellationToken ct)
+        CaseRequest request, HttpContext http, IKommuneContextAccessor tenant, HotlineDbContext db, MeetingBooking booking, TimeProvider time, ILogger<CaseRequest> logger, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var errors = Validate(request, kommune, out var phone, out var meeting);
@@ -83,6 +83,7 @@ public static partial class CitizenCasesApi
             StatusTokenHash = CaseStatusTokens.Hash(token),
         };
         record.Apply(received);
+        CaseEvents.Stage(db, received);
         record.Version = 0;
         try
         {
@@ -106,8 +107,6 @@ public static partial class CitizenCasesApi
         {
             return Problems.From(ex);
         }
-
-        await events.PublishAsync(received, ct);
         logger.LogInformation("Case {CaseId} ({CaseKind}) left for {Kommune} on {Topic}", id, kind, kommune.Slug, record.Topic);
         var statusUrl = new Uri($"{Origin(http)}/{kommune.Slug}/sag/{reference}?t={token}");
         var calendarUrl = kind == CaseKind.Meeting ? new Uri($"{Origin(http)}/api/kommuner/{kommune.Slug}/cases/{reference}/meeting.ics?t={token}") : null;
@@ -137,7 +136,7 @@ public static partial class CitizenCasesApi
         return Results.File(System.Text.Encoding.UTF8.GetBytes(CaseTexts.Calendar(record, kommune)), "text/calendar; charset=utf-8", $"telefonmoede-{record.Reference}.ics");
     }
 
-    private static async Task<Results<Ok<CaseStatusView>, ProblemHttpResult>> CancelAsync(string reference, string? t, IKommuneContextAccessor tenant, HotlineDbContext db, CaseEvents events, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<CaseStatusView>, ProblemHttpResult>> CancelAsync(string reference, string? t, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var record = await FindAsync(db, kommune, reference, t, ct, track: true);
@@ -152,9 +151,9 @@ public static partial class CitizenCasesApi
             var changed = record.ToCase();
             changed.Cancel(now);
             record.Apply(changed);
+            CaseEvents.Stage(db, changed);
             await db.MeetingPlaces.Where(p => p.CaseId == record.Id).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);
-            await events.PublishAsync(changed, ct);
         }
         catch (HotlineException ex)
         {
@@ -169,7 +168,7 @@ public static partial class CitizenCasesApi
     }
 
     private static async Task<Results<Ok<CaseStatusView>, ProblemHttpResult, ValidationProblem>> MoveAsync(
-        string reference, string? t, MoveRequest request, IKommuneContextAccessor tenant, HotlineDbContext db, MeetingBooking booking, CaseEvents events, TimeProvider time, CancellationToken ct)
+        string reference, string? t, MoveRequest request, IKommuneContextAccessor tenant, HotlineDbContext db, MeetingBooking booking, TimeProvider time, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var record = await FindAsync(db, kommune, reference, t, ct, track: true);
@@ -190,8 +189,8 @@ public static partial class CitizenCasesApi
             var changed = record.ToCase();
             changed.Move(start.ToUniversalTime(), now);
             record.Apply(changed);
+            CaseEvents.Stage(db, changed);
             await booking.SaveWithPlaceAsync(record, kommune, meeting, isNew: false, ct);
-            await events.PublishAsync(changed, ct);
         }
         catch (HotlineException ex) when (ex.Code == HotlineErrorCode.InvalidArgument)
         {

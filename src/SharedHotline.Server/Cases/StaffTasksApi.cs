@@ -29,6 +29,8 @@ public static class StaffTasksApi
             work.ChangeAsync(caseId, user, (c, now) => c.Take(user.StaffId(), user.Identity?.Name ?? "", now), ct)).WithSummary("Take the case: nobody else can while you hold it.");
         tasks.MapPost("/{caseId:guid}/call", (Guid caseId, CallOutcomeRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
             work.ChangeAsync(caseId, user, (c, now) => c.RecordCall(user.StaffId(), request.Reached, now), ct)).WithSummary("Record a call: reached, or not reached (try again later).");
+        tasks.MapPost("/{caseId:guid}/move", (Guid caseId, MoveRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+            work.MoveAsync(caseId, user, request.Start, ct)).WithSummary("Move the telefonmøde you hold to another free time agreed with the citizen.");
         tasks.MapPost("/{caseId:guid}/close", (Guid caseId, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
             work.ChangeAsync(caseId, user, (c, now) => c.Close(user.StaffId(), now), ct)).WithSummary("Close the case.");
         tasks.MapPut("/{caseId:guid}/note", (Guid caseId, StaffNoteRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
@@ -41,7 +43,7 @@ public static class StaffTasksApi
 }
 
 /// <summary>Loads, authorises and changes cases for staff; a concurrent change is refused with <c>case_conflict</c>.</summary>
-public sealed class CaseWork(HotlineDbContext db, RotaProvider rota, CaseEvents events, TimeProvider time)
+public sealed class CaseWork(HotlineDbContext db, RotaProvider rota, MeetingBooking booking, TimeProvider time)
 {
     public async Task<List<TaskView>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -73,8 +75,8 @@ public sealed class CaseWork(HotlineDbContext db, RotaProvider rota, CaseEvents 
             var changed = record.ToCase();
             change(changed, time.GetUtcNow());
             record.Apply(changed, changed.TakenBy == user.StaffId() ? user.Identity?.Name : null);
+            CaseEvents.Stage(db, changed);
             await db.SaveChangesAsync(ct);
-            await events.PublishAsync(changed, ct);
         }
         catch (HotlineException ex)
         {
@@ -86,6 +88,41 @@ public sealed class CaseWork(HotlineDbContext db, RotaProvider rota, CaseEvents 
         }
 
         return TypedResults.Ok(View(record, kommune!));
+    }
+
+    /// <summary>Moves a held meeting to a free time of its topic; the place at the new time is taken in the same step as the old one is given up.</summary>
+    public async Task<Results<Ok<TaskView>, ProblemHttpResult, ValidationProblem>> MoveAsync(Guid caseId, ClaimsPrincipal user, DateTimeOffset? start, CancellationToken ct)
+    {
+        var (record, kommune) = await FindAsync(caseId, user, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        if (start is not { } at || kommune!.Settings.FindMeetingTopic(record.Topic) is not { } meeting)
+        {
+            return Problems.TypedValidation(new Dictionary<string, string[]> { ["start"] = ["Choose one of the topic's free times."] });
+        }
+
+        try
+        {
+            await booking.RequireFreeAsync(kommune, meeting, at, record.Id, ct);
+            var changed = record.ToCase();
+            changed.Reschedule(user.StaffId(), at.ToUniversalTime(), time.GetUtcNow());
+            record.Apply(changed, user.Identity?.Name);
+            CaseEvents.Stage(db, changed);
+            await booking.SaveWithPlaceAsync(record, kommune, meeting, isNew: false, ct);
+        }
+        catch (HotlineException ex) when (ex.Code == HotlineErrorCode.InvalidArgument)
+        {
+            return Problems.TypedValidation(new Dictionary<string, string[]> { ["start"] = ["Choose one of the topic's free times."] });
+        }
+        catch (HotlineException ex)
+        {
+            return Problems.From(ex);
+        }
+
+        return TypedResults.Ok(View(record, kommune));
     }
 
     public async Task<Results<Ok<TaskView>, ProblemHttpResult, ValidationProblem>> NoteAsync(Guid caseId, ClaimsPrincipal user, string? note, CancellationToken ct)

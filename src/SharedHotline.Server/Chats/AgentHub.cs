@@ -22,6 +22,7 @@ public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTra
             }
 
             await local.JoinAsync(Groups, Context, ChatNotifier.AgentGroup(AgentId));
+            await local.JoinAsync(Groups, Context, Cases.CaseFanOut.TasksGroup(Context.User!.HomeKommune()));
             await base.OnConnectedAsync();
         }
         catch

@@ -130,6 +130,8 @@ public sealed class ChatNotifier(
 
         public Task Typing(TypingSignal signal) => owner.Safely(targets, t => t.Typing(signal), nameof(Typing));
 
+        public Task CaseChanged(CaseChanged change) => owner.Safely(targets, t => t.CaseChanged(change), nameof(CaseChanged));
+
         public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
     }
 
@@ -144,6 +146,8 @@ public sealed class ChatNotifier(
         public Task Typing(TypingSignal signal) => owner.Safely(targets, t => t.Typing(signal), nameof(Typing));
 
         public Task QueueChanged(QueueOverview queue) => owner.Safely(targets, t => t.QueueChanged(queue), nameof(QueueChanged));
+
+        public Task TasksChanged(TasksChanged change) => owner.Safely(targets, t => t.TasksChanged(change), nameof(TasksChanged));
 
         public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using SharedHotline.Client.Contracts;
+using SharedHotline.Server.Cases;
 
 namespace SharedHotline.Server.Chats;
 
@@ -7,7 +8,7 @@ namespace SharedHotline.Server.Chats;
 /// The citizen's hub: anonymous. Every call after <see cref="StartChat"/> carries the signed session token,
 /// so any node can serve it and a reconnect on another node resumes the same chat.
 /// </summary>
-public sealed class CitizenHub(CitizenChats chats, LocalGroupMembers local) : Hub<ICitizenHubClient>
+public sealed class CitizenHub(CitizenChats chats, CaseFollowing cases, LocalGroupMembers local) : Hub<ICitizenHubClient>
 {
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -33,6 +34,10 @@ public sealed class CitizenHub(CitizenChats chats, LocalGroupMembers local) : Hu
 
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string sessionToken) =>
         chats.HistoryAsync(sessionToken, Context.ConnectionAborted);
+
+    /// <summary>Follows a telefonmøde or message from its status page: <c>CaseChanged</c> arrives after every change.</summary>
+    public Task FollowCase(string? kommune, string? reference, string? token) =>
+        cases.FollowAsync(kommune, reference, token, group => local.JoinAsync(Groups, Context, group), Context.ConnectionAborted);
 
     private Task Join(Guid chatId) => local.JoinAsync(Groups, Context, ChatNotifier.ChatGroup(chatId));
 }

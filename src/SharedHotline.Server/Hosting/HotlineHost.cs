@@ -38,7 +38,7 @@ public static class HotlineHost
         services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
         services.AddRotaEditing();
-        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers());
+        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers().AddCaseConsumers());
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
         services.AddStaffOidc(builder.Configuration);

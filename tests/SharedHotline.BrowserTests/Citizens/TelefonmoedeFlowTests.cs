@@ -10,7 +10,7 @@ public sealed class TelefonmoedeFlowTests(BrowserFixture browser)
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 15_000 };
 
     [Fact]
-    public async Task A_citizen_books_on_a_closed_evening_and_watches_a_holbaek_agent_take_it_the_next_morning_miss_her_and_then_reach_her()
+    public async Task A_citizen_books_on_a_closed_evening_and_watches_a_holbaek_agent_take_it_the_next_morning_miss_her_move_it_and_then_reach_her()
     {
         await using var site = await HotlineSite.StartAsync(Demo.SundayLateEvening);
         await using var citizenContext = await browser.NewContextAsync(site);
@@ -50,6 +50,16 @@ public sealed class TelefonmoedeFlowTests(BrowserFixture browser)
         await Expect(citizen.Locator(".case-state")).ToHaveTextAsync("En medarbejder har taget din sag.", new() { Timeout = 15_000 });
         await task.GetByRole(AriaRole.Button, new() { Name = "Ikke truffet" }).ClickAsync();
         await Expect(citizen.Locator(".case-state")).ToContainTextAsync("fik ikke fat i dig", Live);
+
+        // She reaches the citizen on a second try and they agree a later time; the citizen's page shows the new time.
+        await task.GetByRole(AriaRole.Button, new() { Name = "Flyt mødet" }).ClickAsync();
+        var newTime = task.GetByLabel("Nyt tidspunkt aftalt med borgeren");
+        await Expect(newTime.Locator("option").Nth(1)).ToHaveTextAsync("mandag 30. november 09.15");
+        await newTime.SelectOptionAsync(new SelectOptionValue { Index = 3 });
+        await PageChecks.ExpectAccessibleAsync(agent, "agent-console-task-move");
+        await task.GetByRole(AriaRole.Button, new() { Name = "Flyt", Exact = true }).ClickAsync();
+        await Expect(citizen.Locator(".case-steps")).ToContainTextAsync("Flyttet til mandag 30. november 09.45", Live);
+        await Expect(task).ToContainTextAsync("09.45");
         await task.GetByRole(AriaRole.Button, new() { Name = "Truffet", Exact = true }).ClickAsync();
         await Expect(citizen.Locator(".case-state")).ToContainTextAsync("Vi har talt med dig.", Live);
         await Expect(citizen.Locator(".case-steps")).ToContainTextAsync("Ringet, ikke truffet");

@@ -26,6 +26,30 @@ public sealed class CaseTests
     }
 
     [Fact]
+    public void The_holder_reschedules_a_meeting_she_could_not_reach_and_it_is_hers_again_at_the_new_time()
+    {
+        var meeting = Case.Receive(Guid.NewGuid(), "HOL-2345AB", 316, CaseKind.Meeting, "pas", Now.AddHours(1), Now);
+        var later = Now.AddDays(2);
+        var reschedule = () => meeting.Reschedule(Hanne, later, Now.AddMinutes(70));
+        reschedule.Should().Throw<HotlineException>("nobody holds it yet").Which.Code.Should().Be(HotlineErrorCode.CaseConflict);
+        meeting.Take(Hanne, "Hanne Holm", Now.AddMinutes(55));
+        meeting.RecordCall(Hanne, reached: false, Now.AddMinutes(62));
+
+        meeting.Invoking(m => m.Reschedule(Soeren, later, Now.AddMinutes(70))).Should().Throw<HotlineException>("a colleague does not hold it");
+        meeting.Invoking(m => m.Reschedule(Hanne, Now, Now.AddMinutes(70))).Should().Throw<HotlineException>("the time has passed");
+        reschedule();
+
+        meeting.MeetingStart.Should().Be(later, "no two-hour deadline binds the staff member, who agreed it with the citizen");
+        meeting.State.Should().Be(CaseState.Assigned);
+        meeting.Events[^1].Should().BeOfType<CaseMoved>().Which.MeetingStart.Should().Be(later);
+        meeting.Close(Hanne, Now.AddDays(2));
+        meeting.Invoking(m => m.Reschedule(Hanne, later.AddDays(1), Now.AddDays(2))).Should().Throw<HotlineException>("a closed case has no time to move");
+        var message = Case.Receive(Guid.NewGuid(), "HOL-2345AC", 316, CaseKind.Message, "pas", null, Now);
+        message.Take(Hanne, "Hanne Holm", Now);
+        message.Invoking(m => m.Reschedule(Hanne, later, Now)).Should().Throw<HotlineException>("a message has no time");
+    }
+
+    [Fact]
     public void A_case_taken_by_a_colleague_cannot_be_taken_called_or_closed_by_another()
     {
         var meeting = Case.Receive(Guid.NewGuid(), "HOL-2345AB", 316, CaseKind.Meeting, "pas", Now.AddDays(1), Now);

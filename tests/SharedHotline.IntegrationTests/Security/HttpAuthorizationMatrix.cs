@@ -90,6 +90,7 @@ public static class HttpAuthorizationMatrix
         new("PUT", "/api/kommuner/{kommune}/meeting-settings/", StaffOnly("400", Caller.AdminOfKommune), Json),
         new("POST", "/api/tasks/{caseId:guid}/take", StaffOnly("404", Shifts)),
         new("POST", "/api/tasks/{caseId:guid}/call", StaffOnly("404", Shifts), Json),
+        new("POST", "/api/tasks/{caseId:guid}/move", StaffOnly("404", Shifts), Json),
         new("POST", "/api/tasks/{caseId:guid}/close", StaffOnly("404", Shifts)),
         new("PUT", "/api/tasks/{caseId:guid}/note", StaffOnly("404", Shifts), Json),
         new("DELETE", "/api/kommuner/{kommune}/callbacks/{callback}", StaffOnly("404", Caller.AdminOfKommune)),

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SharedHotline.Client.Contracts;
 using static SharedHotline.IntegrationTests.Security.Callers;
@@ -33,6 +35,7 @@ public static class HubAuthorizationMatrix
         new(Citizen, "SendMessage", (w, c) => OnCitizenHub(w, (hub, token) => hub.InvokeAsync<MessageAck>("SendMessage", token, Guid.NewGuid().ToString("N"), "Hej"), c), OnlyTheChatsCitizen),
         new(Citizen, "SetTyping", (w, c) => OnCitizenHub(w, (hub, token) => hub.InvokeAsync("SetTyping", token, true), c), OnlyTheChatsCitizen),
         new(Citizen, "EndChat", (w, c) => OnCitizenHub(w, (hub, token) => hub.InvokeAsync("EndChat", token), c), OnlyTheChatsCitizen),
+        new(Citizen, "FollowCase", FollowCaseAsync, Only("ok", HubErrorCodes.CaseNotFound, Caller.CitizenOfChat)),
         new(Citizen, "GetHistory", (w, c) => OnCitizenHub(w, (hub, token) => hub.InvokeAsync<ChatMessage[]>("GetHistory", token), c), OnlyTheChatsCitizen),
 
         new(Agent, "SetPresence", (w, c) => OnAgentHub(w, c, hub => hub.InvokeAsync<AgentSession>("SetPresence", Presence.Away)), AnyAgent),
@@ -89,6 +92,22 @@ public static class HubAuthorizationMatrix
         {
             await MatrixWorld.CloseAsync(citizen);
         }
+    }
+
+    /// <summary>The chat's citizen stands for the holder of a case's status link; everyone else presents a forged secret or none.</summary>
+    private static async Task<string> FollowCaseAsync(MatrixWorld world, Caller caller)
+    {
+        using var response = await world.Server.Http.PostAsJsonAsync("/api/kommuner/soroe/cases", new { topic = "pas", phone = "12345678", note = "Ring mig op" });
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var reference = receipt.GetProperty("reference").GetString()!;
+        var token = new Uri(receipt.GetProperty("statusUrl").GetString()!).Query.Split("t=")[1];
+        var presented = caller switch
+        {
+            Caller.CitizenOfChat => token,
+            Caller.Anonymous => null,
+            _ => token[..^1] + (token[^1] == 'A' ? 'B' : 'A'),
+        };
+        return await MatrixWorld.OutcomeAsync(() => world.CitizenHub.InvokeAsync("FollowCase", "soroe", reference, presented));
     }
 
     private static async Task<string> OnAgentHub(MatrixWorld world, Caller caller, Func<Microsoft.AspNetCore.SignalR.Client.HubConnection, Task> call)

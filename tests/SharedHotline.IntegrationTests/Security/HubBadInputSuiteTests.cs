@@ -34,6 +34,7 @@ public sealed class HubBadInputSuiteTests
         ["CitizenHub.SendMessage"] = [[], ["{token}", "id"], ["{token}", "id", 42], ["{token}", "id", "bell\u0007"], ["{token}", "id", Big], ["{token}", Big, "hej"], ["{token}", "ctl\u0001", "hej"], ["{token}", null, "hej"], [42, "id", "hej"]],
         ["CitizenHub.SetTyping"] = [[], ["{token}"], ["{token}", "yes"], ["{token}", new { }], [null, true]],
         ["CitizenHub.EndChat"] = [[], [42], [null], [Big], ["{token}", "extra"]],
+        ["CitizenHub.FollowCase"] = [[], ["soroe"], ["soroe", "SOR-X"], [42, "SOR-X", "t"], [null, null, null], [Big, Big, Big], ["soroe", "SOR-X", "t", "extra"], ["soroe", new[] { 1 }, "t"]],
         ["CitizenHub.GetHistory"] = [[], [new[] { 1 }], [null], ["{token}", "extra"]],
         ["AgentHub.SetPresence"] = [[], ["Sleeping"], [99], [true], [null], ["Available", "extra"]],
         ["AgentHub.GetSession"] = [["extra"]],

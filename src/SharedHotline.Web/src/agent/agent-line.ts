@@ -1,5 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
-import type { AgentChat, AgentSession, ChatMessage, ChatNote, ChatRemoved, MessageAck, Presence, QueueOverview, TypingSignal } from '../shared/contracts';
+import type { AgentChat, AgentSession, ChatMessage, ChatNote, ChatRemoved, MessageAck, Presence, QueueOverview, TasksChanged, TypingSignal } from '../shared/contracts';
 import { createHub, startHub } from '../shared/hub';
 
 /** The agent's line to the server: the agent hub (docs/protocol.md) over the sign-in cookie, reconnecting by itself. */
@@ -11,6 +11,7 @@ export class AgentLine {
   onMessage: (message: ChatMessage) => void = () => {};
   onTyping: (signal: TypingSignal) => void = () => {};
   onQueue: (queue: QueueOverview) => void = () => {};
+  onTasks: (change: TasksChanged) => void = () => {};
   onResync: () => void = () => {};
   onLine: (state: 'reconnecting' | 'connected') => void = () => {};
 
@@ -20,6 +21,7 @@ export class AgentLine {
     this.connection.on('MessageReceived', (m: ChatMessage) => this.onMessage(m));
     this.connection.on('Typing', (s: TypingSignal) => this.onTyping(s));
     this.connection.on('QueueChanged', (q: QueueOverview) => this.onQueue(q));
+    this.connection.on('TasksChanged', (c: TasksChanged) => this.onTasks(c));
     this.connection.on('Resync', () => this.onResync());
     this.connection.onreconnecting(() => this.onLine('reconnecting'));
     this.connection.onreconnected(() => this.onLine('connected'));

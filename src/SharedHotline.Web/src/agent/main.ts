@@ -116,6 +116,7 @@ function wire(): void {
     }
   };
   line.onQueue = (q) => queue.show(q);
+  line.onTasks = () => void tasks.refresh();
   line.onResync = () => void resync();
   line.onLine = (state) => {
     if (state === 'reconnecting') {

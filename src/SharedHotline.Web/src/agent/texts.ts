@@ -117,6 +117,13 @@ const da = {
   taskNotReached: 'Ikke truffet',
   taskClose: 'Afslut',
   taskSaveNote: 'Gem note',
+  taskMove: 'Flyt mødet',
+  taskMoveTo: 'Nyt tidspunkt aftalt med borgeren',
+  taskMoveLoading: 'Henter ledige tider …',
+  taskMoveChoose: 'Vælg et ledigt tidspunkt',
+  taskMoveNone: 'Ingen ledige tider de næste 14 dage',
+  taskMoveButton: 'Flyt',
+  taskMoveTaken: 'Tidspunktet blev taget imens. Vælg et andet.',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -235,6 +242,13 @@ const en: { [K in keyof typeof da]: string } = {
   taskNotReached: 'Not reached',
   taskClose: 'Close',
   taskSaveNote: 'Save note',
+  taskMove: 'Move the meeting',
+  taskMoveTo: 'New time agreed with the citizen',
+  taskMoveLoading: 'Fetching free times …',
+  taskMoveChoose: 'Choose a free time',
+  taskMoveNone: 'No free times in the next 14 days',
+  taskMoveButton: 'Move',
+  taskMoveTaken: 'That time was taken meanwhile. Choose another.',
 };
 
 export const t = translator(da, en);

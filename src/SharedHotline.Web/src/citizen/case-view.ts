@@ -1,15 +1,18 @@
 import type { CaseStatus, CaseStep, FreeTime } from '../shared/contracts';
 import { h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
+import { createHub, startHub } from '../shared/hub';
 import { clock, day } from '../shared/time';
 import { page } from './page';
 import { t } from './texts';
 
-const refreshEvery = 5_000;
+// The page is told of every change over the citizen hub; the slow poll only covers a signal lost while Redis was away.
+const refreshEvery = 60_000;
 
 /**
  * The private status page of a telefonmøde or message (`/{kommune}/sag/{reference}?t=...`): where the case is, in
- * plain words, each step with when it happened, updated while the page is open; cancel while it may be changed.
+ * plain words, each step with when it happened, updated live while the page is open (the citizen hub's
+ * `CaseChanged`); cancel or move while it may be changed.
  */
 export function caseView(reference: string, token: string): HTMLElement {
   const view = h('section', { class: 'card view view--case', 'aria-labelledby': 'case-heading' });
@@ -90,7 +93,24 @@ export function caseView(reference: string, token: string): HTMLElement {
   };
   void load();
   timer = window.setInterval(() => void load(), refreshEvery);
+  void follow(reference, token, () => void load());
   return view;
+}
+
+/** Follows the case over the citizen hub, again after every reconnect (and fetches once then: a change may have been missed). */
+async function follow(reference: string, token: string, changed: () => void): Promise<void> {
+  const connection = createHub('/hubs/citizen');
+  const join = () => connection.invoke('FollowCase', page.slug, reference, token);
+  connection.on('CaseChanged', changed);
+  connection.on('Resync', changed);
+  connection.onreconnected(() => {
+    void join().then(changed, () => {});
+  });
+  connection.onclose(() => {
+    void startHub(connection, () => {}).then(() => join().then(changed, () => {}));
+  });
+  await startHub(connection, () => {});
+  await join().catch(() => {});
 }
 
 function stateText(state: CaseStatus['state']): string {

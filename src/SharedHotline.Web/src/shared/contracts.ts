@@ -65,6 +65,17 @@ export interface ChatStateChanged {
   at: string;
 }
 
+/** A followed case changed (citizen hub `CaseChanged`): fetch its status again. */
+export interface CaseChanged {
+  reference: string;
+  state: CaseStatus['state'];
+}
+
+/** The agent's kommune's tasks changed (agent hub `TasksChanged`): fetch the task list again. */
+export interface TasksChanged {
+  reference: string;
+}
+
 export interface TypingSignal {
   chatId: string;
   sender: Sender;
