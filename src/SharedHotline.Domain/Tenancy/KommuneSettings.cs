@@ -23,6 +23,9 @@ public sealed record KommuneSettings
 
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages too (off by default).</summary>
     public bool PartnershipHandlesMessages { get; init; }
+    /// <summary>What happens to citizens still waiting when the hotline closes for the kommune.</summary>
+    public QueueAtClosing QueueAtClosing { get; init; } = QueueAtClosing.End;
+
     public string Colour { get; init; } = "#1f5f8b";
     public IReadOnlyList<string> WebsiteOrigins { get; init; } = [];
 

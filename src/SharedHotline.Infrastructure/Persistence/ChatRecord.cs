@@ -20,6 +20,21 @@ public sealed class ChatRecord
     public DateTimeOffset? EndedAt { get; set; }
     public string? EndedBy { get; set; }
 
+    /// <summary>When a connection of the citizen was last seen (each node stamps the chats of its connections); a queued chat long without one is abandoned.</summary>
+    public DateTimeOffset? CitizenSeenAt { get; set; }
+
+    /// <summary>When the hotline closed on this waiting chat and its citizen was told it waits for the next opening.</summary>
+    public DateTimeOffset? HeldOverAt { get; set; }
+
+    /// <summary>When an agent first accepted the chat: the end of the citizen's wait, kept through transfers.</summary>
+    public DateTimeOffset? FirstAcceptedAt { get; set; }
+
+    /// <summary>The home kommune of the agent who first accepted the chat: whose staff answered, for the settlement.</summary>
+    public int? AnsweredByKommune { get; set; }
+
+    /// <summary>Where it was answered: in the kommune's own hours, on the partnership's slot, or by overflow.</summary>
+    public Domain.Statistics.ServedIn? ServedIn { get; set; }
+
     /// <summary>A keyed hash of the citizen's IP address, only to cap queued chats per network; deleted with the chat.</summary>
     public string? OriginHash { get; set; }
 

@@ -42,6 +42,12 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<TranscriptAccessRecord> TranscriptAccess => Set<TranscriptAccessRecord>();
     public DbSet<PrivacyAuditRecord> PrivacyAudit => Set<PrivacyAuditRecord>();
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+    public DbSet<Statistics.StatHourRecord> StatHours => Set<Statistics.StatHourRecord>();
+    public DbSet<Statistics.StatDurationRecord> StatDurations => Set<Statistics.StatDurationRecord>();
+    public DbSet<Statistics.StatTopicRecord> StatTopics => Set<Statistics.StatTopicRecord>();
+    public DbSet<Statistics.StatSettlementRecord> StatSettlement => Set<Statistics.StatSettlementRecord>();
+    public DbSet<Statistics.StatEventRecord> StatEvents => Set<Statistics.StatEventRecord>();
+    public DbSet<Statistics.StatRebuildRecord> StatRebuilds => Set<Statistics.StatRebuildRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,6 +59,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     {
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        Statistics.StatisticsModel.Configure(modelBuilder);
 
         modelBuilder.Entity<KommuneRecord>(e =>
         {
@@ -106,6 +113,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(c => c.CitizenName).HasMaxLength(100);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.OriginHash).HasMaxLength(64);
+            e.Property(c => c.ServedIn).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(c => new { c.OriginHash, c.State });
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -21,6 +21,7 @@ public static class OpenChatWrites
         this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId, DateTimeOffset? AssignedAt)? readAs = null, IDomainEvent? raise = null)
     {
         var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
+        var (firstAccepted, answeredBy, servedIn) = (chat.FirstAcceptedAt, chat.AnsweredByKommune, chat.ServedIn);
         var open = db.Chats.Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned);
         if (readAs is { } read)
         {
@@ -34,7 +35,11 @@ public static class OpenChatWrites
                 .SetProperty(c => c.State, state)
                 .SetProperty(c => c.AgentId, agentId)
                 .SetProperty(c => c.AssignedAt, assignedAt)
-                .SetProperty(c => c.AcceptedAt, acceptedAt), ct), ct);
+                .SetProperty(c => c.AcceptedAt, acceptedAt)
+                // Who first answered is written once: a write from a copy read before the first accept never clears it.
+                .SetProperty(c => c.FirstAcceptedAt, c => c.FirstAcceptedAt ?? firstAccepted)
+                .SetProperty(c => c.AnsweredByKommune, c => c.AnsweredByKommune ?? answeredBy)
+                .SetProperty(c => c.ServedIn, c => c.ServedIn ?? servedIn), ct), ct);
         await SyncAsync(db, chat, rows == 1, ct);
         return rows == 1;
     }

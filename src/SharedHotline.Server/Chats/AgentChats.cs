@@ -101,6 +101,14 @@ public sealed class AgentChats(
             chat.AcceptedAt = now;
             chat.AssignedAt ??= now;
             var account = await AccountAsync(agentId, ct);
+            var snapshot = await rota.GetAsync(ct);
+            if (chat.FirstAcceptedAt is null)
+            {
+                chat.FirstAcceptedAt = now;
+                chat.AnsweredByKommune = account.HomeKommune;
+                chat.ServedIn = Domain.Routing.ServedInRule.Of(snapshot, chat.KommuneKode, account.HomeKommune, chat.CreatedAt);
+            }
+
             var taken = tookFromQueue ? new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now) : null;
             if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs, taken))
             {
@@ -115,7 +123,6 @@ public sealed class AgentChats(
             }
 
             var firstName = ChatViews.FirstName(account.DisplayName);
-            var snapshot = await rota.GetAsync(ct);
             var note = await messages.AppendSystemAsync(chat.Id, $"{firstName} fra {snapshot.RequireKommune(account.HomeKommune).Name} Kommune er klar til at hjælpe dig.", ct);
             await notify.MessageAsync(note.ToContract(), agentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));

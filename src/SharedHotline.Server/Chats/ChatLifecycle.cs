@@ -18,8 +18,12 @@ public sealed class ChatLifecycle(
 {
     public static bool IsOver(ChatState state) => state is ChatState.Ended or ChatState.Abandoned;
 
-    /// <summary>Ends a chat; a citizen leaving a chat nobody has taken yet abandons it.</summary>
-    public async Task EndAsync(ChatRecord chat, string endedBy, CancellationToken ct)
+    /// <summary>
+    /// Ends a chat; a citizen leaving a chat nobody has taken yet abandons it. <paramref name="notice"/>, when given,
+    /// is the system message the citizen reads instead of the plain "ended", and <paramref name="endedBy"/> (a
+    /// <see cref="ChatStateReasons"/> code then) goes with the state change as its reason.
+    /// </summary>
+    public async Task EndAsync(ChatRecord chat, string endedBy, CancellationToken ct, string? notice = null)
     {
         if (IsOver(chat.State))
         {
@@ -57,9 +61,9 @@ public sealed class ChatLifecycle(
             handleTimes.Record(now - accepted);
         }
 
-        var note = await messages.AppendSystemAsync(chat.Id, endedBy == "citizen" ? "Borgeren har afsluttet chatten." : "Chatten er afsluttet.", ct);
+        var note = await messages.AppendSystemAsync(chat.Id, notice ?? (endedBy == "citizen" ? "Borgeren har afsluttet chatten." : "Chatten er afsluttet."), ct);
         await notify.MessageAsync(note.ToContract(), agentId);
-        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now));
+        await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, chat.State.ToContract(), null, now, notice is null ? null : endedBy));
         if (agentId is { } agent)
         {
             await notify.Agent(agent).ChatRemoved(new ChatRemoved(chat.Id, ChatRemovedReasons.Ended, endedBy));

@@ -48,6 +48,8 @@ public static class ChatsServiceCollectionExtensions
 
         services.AddSingleton<HotlineHubFilter>();
         services.AddSingleton<Hosting.RefusalLog>();
+        services.AddSingleton<CitizenConnections>();
+        services.AddScoped<QueueHousekeeping>();
         services.AddSingleton(new LocalGroupMembers(overBackplane: !string.IsNullOrWhiteSpace(redis)));
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<StoredMessages>();

@@ -61,6 +61,7 @@ public sealed class CitizenChats(
             CitizenName = firstName,
             State = ChatState.Queued,
             CreatedAt = now,
+            CitizenSeenAt = now,
             OriginHash = origin,
         };
         db.Chats.Add(chat);

@@ -8,11 +8,12 @@ namespace SharedHotline.Server.Chats;
 /// The citizen's hub: anonymous. Every call after <see cref="StartChat"/> carries the signed session token,
 /// so any node can serve it and a reconnect on another node resumes the same chat.
 /// </summary>
-public sealed class CitizenHub(CitizenChats chats, CaseFollowing cases, LocalGroupMembers local) : Hub<ICitizenHubClient>
+public sealed class CitizenHub(CitizenChats chats, CaseFollowing cases, LocalGroupMembers local, CitizenConnections citizens) : Hub<ICitizenHubClient>
 {
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         local.Disconnected(Context.ConnectionId);
+        citizens.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -39,5 +40,9 @@ public sealed class CitizenHub(CitizenChats chats, CaseFollowing cases, LocalGro
     public Task FollowCase(string? kommune, string? reference, string? token) =>
         cases.FollowAsync(kommune, reference, token, group => local.JoinAsync(Groups, Context, group), Context.ConnectionAborted);
 
-    private Task Join(Guid chatId) => local.JoinAsync(Groups, Context, ChatNotifier.ChatGroup(chatId));
+    private Task Join(Guid chatId)
+    {
+        citizens.Joined(Context.ConnectionId, chatId);
+        return local.JoinAsync(Groups, Context, ChatNotifier.ChatGroup(chatId));
+    }
 }

@@ -9,7 +9,8 @@ namespace SharedHotline.Server.Chats;
 /// <summary>
 /// Every few seconds: heartbeat this node; rebuild the live state from the database if the store lost it
 /// (Redis restarted empty); put chats of lost agents (offline too long, or on a dead node) back at the front
-/// of the queue; pick up a rota change whose event was lost; and re-run routing, since slots open and close
+/// of the queue; pick up a rota change whose event was lost; give up chats whose citizen is gone and settle the
+/// waiting ones at closing time (<see cref="QueueHousekeeping"/>); and re-run routing, since slots open and close
 /// and overflow starts after a wait.
 /// </summary>
 public sealed class LiveStateMaintenance(
@@ -116,7 +117,21 @@ public sealed class LiveStateMaintenance(
             await ReturnToQueueAsync(reclaimed, ct);
         }
 
+        await KeepQueueHonestAsync(ct);
         await dispatcher.DispatchAsync(ct);
+    }
+
+    private async Task KeepQueueHonestAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<QueueHousekeeping>().RunAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The queue's housekeeping failed this tick; routing goes on");
+        }
     }
 
     /// <summary>

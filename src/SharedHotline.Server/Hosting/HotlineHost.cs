@@ -13,6 +13,7 @@ using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
 using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
+using SharedHotline.Server.Statistics;
 using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Staff.Oidc;
@@ -38,7 +39,7 @@ public static class HotlineHost
         services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
         services.AddRotaEditing();
-        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers().AddCaseConsumers());
+        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers().AddCaseConsumers().AddStatisticsConsumers());
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
         services.AddStaffOidc(builder.Configuration);
@@ -47,6 +48,7 @@ public static class HotlineHost
         services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
         services.AddCases();
+        services.AddStatistics();
         services.AddWebPages();
         return builder;
     }
@@ -80,6 +82,7 @@ public static class HotlineHost
         app.MapKommunerApi();
         app.MapCallbacksApi();
         app.MapCases();
+        app.MapStatistics();
         app.MapRotaApi();
         app.MapChatHubs();
         app.MapTranscriptsApi();

@@ -33,6 +33,15 @@ public sealed partial class WireCodesTests
     }
 
     [Fact]
+    public void ChatStateChanged_reasons_are_one_list_of_codes_on_both_sides()
+    {
+        var client = Constants(typeof(ChatStateReasons));
+        client.Should().BeEquivalentTo(ChatStateReasons.All);
+        TypeScriptList("chatStateReasons").Should().Equal(ChatStateReasons.All);
+        client.Should().OnlyContain(code => CodePattern().IsMatch(code));
+    }
+
+    [Fact]
     public async Task A_chat_the_citizen_ends_leaves_the_agent_with_the_code_ended_and_who_ended_it()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);

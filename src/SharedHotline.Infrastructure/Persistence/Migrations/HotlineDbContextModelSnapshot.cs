@@ -225,12 +225,18 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AnsweredByKommune")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CitizenName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CitizenSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -240,6 +246,12 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("EndedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldOverAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("KommuneKode")
                         .HasColumnType("INTEGER");
@@ -251,6 +263,10 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServedIn")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -610,6 +626,179 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasIndex("KommuneKode", "At");
 
                     b.ToTable("transcript_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDurationRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HourOfWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KommuneKode", "HourStart", "Kind", "Bin");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_durations", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatEventRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("CountedAt");
+
+                    b.ToTable("stat_events", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatHourRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AbandonedWaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredWaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandleMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HourOfWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingsBooked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedOverflow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedOwn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KommuneKode", "HourStart");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_hours", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatRebuildRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("stat_rebuilds", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatSettlementRecord", b =>
+                {
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnsweredBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitizenKommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandledMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HourStart", "AnsweredBy", "CitizenKommune");
+
+                    b.ToTable("stat_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatTopicRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KommuneKode", "HourStart", "Topic");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_topics", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>

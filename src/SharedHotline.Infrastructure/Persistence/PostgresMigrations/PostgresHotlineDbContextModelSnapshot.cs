@@ -232,12 +232,18 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AnsweredByKommune")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("CitizenName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("CitizenSeenAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -247,6 +253,12 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
 
                     b.Property<string>("EndedBy")
                         .HasColumnType("text");
+
+                    b.Property<long?>("FirstAcceptedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HeldOverAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
@@ -259,6 +271,10 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ServedIn")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -619,6 +635,181 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasIndex("KommuneKode", "At");
 
                     b.ToTable("transcript_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDurationRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HourOfWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KommuneKode", "HourStart", "Kind", "Bin");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_durations", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatEventRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("CountedAt");
+
+                    b.ToTable("stat_events", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatHourRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AbandonedWaitMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AnsweredWaitMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandleMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HourOfWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingsBooked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedOverflow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedOwn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedShared")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WaitMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("KommuneKode", "HourStart");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_hours", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatRebuildRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CountedBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FromHour")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("stat_rebuilds", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatSettlementRecord", b =>
+                {
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AnsweredBy")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CitizenKommune")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandledMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HourStart", "AnsweredBy", "CitizenKommune");
+
+                    b.ToTable("stat_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatTopicRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Chats")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KommuneKode", "HourStart", "Topic");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("stat_topics", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Persistence.ChatMessageRecord", b =>

@@ -35,3 +35,8 @@ export type HubErrorCode = (typeof hubErrorCodes)[number];
 export const chatRemovedReasons = ['transferred', 'returned_to_queue', 'reclaimed', 'ended'] as const;
 
 export type ChatRemovedReason = (typeof chatRemovedReasons)[number];
+
+/** Why a chat's status changed by itself (`ChatStateChanged.reason`), as `ChatStateReasons` in the .NET client. */
+export const chatStateReasons = ['closing', 'held_over', 'citizen_gone', 'agent_away'] as const;
+
+export type ChatStateReason = (typeof chatStateReasons)[number];

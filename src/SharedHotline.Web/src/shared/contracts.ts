@@ -1,3 +1,4 @@
+import type { ChatStateReason } from './codes';
 // The wire contracts of docs/protocol.md and the HTTP API, as the JSON the server sends (enums as strings).
 import type { ChatRemovedReason } from './codes';
 
@@ -63,6 +64,8 @@ export interface ChatStateChanged {
   status: ChatStatus;
   agentName: string | null;
   at: string;
+  /** Set when the change needs explaining: the hotline closed, the citizen was gone too long, the agent's console dropped. */
+  reason?: ChatStateReason | null;
 }
 
 /** A followed case changed (citizen hub `CaseChanged`): fetch its status again. */

@@ -1,0 +1,71 @@
+using NodaTime;
+using SharedHotline.Domain.Rota;
+using SharedHotline.Domain.Statistics;
+using SharedHotline.Infrastructure.Statistics;
+using SharedHotline.Server.Rota;
+
+namespace SharedHotline.Server.Statistics;
+
+/// <summary>A period of whole Copenhagen days, <see cref="From"/> to <see cref="To"/> inclusive.</summary>
+public sealed record StatPeriod(DateOnly From, DateOnly To)
+{
+    public Instant Start => LocalDate.FromDateOnly(From).AtStartOfDayInZone(RotaSnapshot.Copenhagen).ToInstant();
+
+    public Instant End => LocalDate.FromDateOnly(To).PlusDays(1).AtStartOfDayInZone(RotaSnapshot.Copenhagen).ToInstant();
+}
+
+/// <summary>Builds the statistics of kommuner and the settlement of a partnership from the hourly buckets.</summary>
+public sealed class StatisticsReports(StatisticsReads reads, RotaProvider rota)
+{
+    public async Task<StatisticsReport> KommunerAsync(IReadOnlyList<int> kommuner, StatPeriod period, int threshold, CancellationToken ct)
+    {
+        var snapshot = await rota.GetAsync(ct);
+        var (start, end) = (period.Start, period.End);
+        var totals = (await reads.TotalsAsync(kommuner, start, end, ct)).ToDictionary(g => g.KommuneKode);
+        var days = (await reads.ByDayAsync(kommuner, start, end, ct)).ToLookup(g => g.KommuneKode);
+        var weeks = (await reads.ByHourOfWeekAsync(kommuner, start, end, ct)).ToLookup(g => g.KommuneKode);
+        var topics = (await reads.TopicsAsync(kommuner, start, end, ct)).ToLookup(t => t.KommuneKode);
+        var report = kommuner.Select(kode =>
+        {
+            var kommune = snapshot.FindKommune(kode);
+            var total = totals.GetValueOrDefault(kode);
+            return new KommuneStatistics(
+                snapshot.RefOf(kode),
+                FiguresView.Of(total, threshold),
+                days[kode].Select(d => new DayFigures(DateOnly.FromDayNumber(d.Part), FiguresView.Of(d, threshold))).ToList(),
+                weeks[kode].Select(w => HourOfWeekOf(w, threshold)).ToList(),
+                topics[kode].Select(t => new TopicCount(t.Topic, kommune?.Settings.FindTopic(t.Topic)?.Name ?? t.Topic, t.Chats)).ToList(),
+                WaitBins.Of(total?.Figures ?? StatFigures.Empty));
+        }).ToList();
+        return new StatisticsReport(period.From, period.To, threshold, report);
+    }
+
+    private static HourOfWeekFigures HourOfWeekOf(StatGroup group, int threshold)
+    {
+        var slot = HourOfWeek.FromIndex(group.Part);
+        return new HourOfWeekFigures((int)slot.Day, slot.Hour, FiguresView.Of(group, threshold));
+    }
+
+    /// <summary>Who answered the citizens of the partnership's members: its members and whoever took overflow.</summary>
+    public async Task<SettlementView> SettlementAsync(Partnership partnership, StatPeriod period, CancellationToken ct)
+    {
+        var snapshot = await rota.GetAsync(ct);
+        var cells = await reads.SettlementAsync(partnership.Members, period.Start, period.End, ct);
+        var settlement = Settlement.From(cells);
+        var citizens = partnership.Members.ToList();
+        var answering = partnership.Members.Concat(settlement.AnsweringKommuner).Distinct().ToList();
+        SettlementEntry Entry(int citizen, SettlementAmount amount) => new(snapshot.SlugOf(citizen), amount.Chats, Math.Round(amount.HandledMinutes, 1));
+        return new SettlementView(
+            period.From,
+            period.To,
+            citizens.Select(snapshot.RefOf).ToList(),
+            answering.Select(a => new SettlementRow(
+                snapshot.RefOf(a),
+                citizens.Select(c => Entry(c, settlement.Cell(a, c))).ToList(),
+                settlement.RowTotal(a).Chats,
+                Math.Round(settlement.RowTotal(a).HandledMinutes, 1))).ToList(),
+            citizens.Select(c => Entry(c, settlement.ColumnTotal(c))).ToList(),
+            settlement.Total.Chats,
+            Math.Round(settlement.Total.HandledMinutes, 1));
+    }
+}
