@@ -8,4 +8,10 @@ if (args is ["routing-percentiles"])
     return;
 }
 
+if (args is ["statistics", ..])
+{
+    await SharedHotline.Benchmarks.StatisticsBenchmark.RunAsync(Console.Out, kommuner: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 98);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SharedHotline.Benchmarks.RoutingBenchmarks).Assembly).Run(args);

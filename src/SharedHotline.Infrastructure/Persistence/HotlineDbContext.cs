@@ -43,7 +43,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<PrivacyAuditRecord> PrivacyAudit => Set<PrivacyAuditRecord>();
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
     public DbSet<Statistics.StatHourRecord> StatHours => Set<Statistics.StatHourRecord>();
-    public DbSet<Statistics.StatDurationRecord> StatDurations => Set<Statistics.StatDurationRecord>();
+    public DbSet<Statistics.StatDayRecord> StatDays => Set<Statistics.StatDayRecord>();
     public DbSet<Statistics.StatTopicRecord> StatTopics => Set<Statistics.StatTopicRecord>();
     public DbSet<Statistics.StatSettlementRecord> StatSettlement => Set<Statistics.StatSettlementRecord>();
     public DbSet<Statistics.StatEventRecord> StatEvents => Set<Statistics.StatEventRecord>();

@@ -1,4 +1,5 @@
-using System.Linq.Expressions;
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SharedHotline.Domain.Statistics;
@@ -6,128 +7,122 @@ using SharedHotline.Infrastructure.Persistence;
 
 namespace SharedHotline.Infrastructure.Statistics;
 
-/// <summary>What a group of hours adds up to: the chat figures and the cases left and held.</summary>
+/// <summary>What a group of buckets adds up to: the chat figures and the cases left and held.</summary>
 public sealed record StatGroup(int KommuneKode, int Part, StatFigures Figures, int MeetingsBooked, int MeetingsHeld, int MessagesLeft);
 
-/// <summary>The key statistics group by: a kommune and a part of the period (0 for all of it, an hour of the week, a day number).</summary>
-public sealed class StatKey
-{
-    public int KommuneKode { get; init; }
-    public int Part { get; init; }
-
-    /// <summary>For a histogram bin: which durations, and which bin.</summary>
-    public StatDurationKind Kind { get; init; }
-    public int Bin { get; init; }
-}
-
 /// <summary>
-/// Reads the buckets summed in the database, grouped by kommune and by the whole period, the hour of the week or the
-/// Copenhagen day, so a year of many kommuner comes back as a few hundred rows, not as its hours.
+/// Reads the buckets summed in the database: periods of whole days from the day buckets (a year of a kommune is 365
+/// rows), hours of the week from the hour buckets, grouped by kommune and by the whole period, the day or the hour of
+/// the week. Periods are Copenhagen days as <see cref="DateOnly.DayNumber"/>, <paramref name="fromDay"/> to
+/// <paramref name="toDay"/> inclusive.
 /// </summary>
 public sealed class StatisticsReads(HotlineDbContext db)
 {
-
-    public Task<List<StatGroup>> TotalsAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct) =>
-        GroupAsync(h => new StatKey { KommuneKode = h.KommuneKode, Part = 0 }, d => new StatKey { KommuneKode = d.KommuneKode, Part = 0, Kind = d.Kind, Bin = d.Bin }, kommuner, from, to, ct);
-
-    public Task<List<StatGroup>> ByHourOfWeekAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct) =>
-        GroupAsync(h => new StatKey { KommuneKode = h.KommuneKode, Part = h.HourOfWeek }, d => new StatKey { KommuneKode = d.KommuneKode, Part = d.HourOfWeek, Kind = d.Kind, Bin = d.Bin }, kommuner, from, to, ct);
+    public Task<List<StatGroup>> TotalsAsync(IReadOnlyCollection<int> kommuner, int fromDay, int toDay, CancellationToken ct) =>
+        SumAsync("stat_days", "0", kommuner, "\"LocalDay\" >= {0} AND \"LocalDay\" <= {1}", [fromDay, toDay], ct);
 
     /// <summary>Per Copenhagen day: <see cref="StatGroup.Part"/> is the day's <see cref="DateOnly.DayNumber"/>.</summary>
-    public Task<List<StatGroup>> ByDayAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct) =>
-        GroupAsync(h => new StatKey { KommuneKode = h.KommuneKode, Part = h.LocalDay }, d => new StatKey { KommuneKode = d.KommuneKode, Part = d.LocalDay, Kind = d.Kind, Bin = d.Bin }, kommuner, from, to, ct);
+    public Task<List<StatGroup>> ByDayAsync(IReadOnlyCollection<int> kommuner, int fromDay, int toDay, CancellationToken ct) =>
+        SumAsync("stat_days", "\"LocalDay\"", kommuner, "\"LocalDay\" >= {0} AND \"LocalDay\" <= {1}", [fromDay, toDay], ct);
 
-    public async Task<List<(int KommuneKode, string Topic, int Chats)>> TopicsAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct)
+    /// <summary>Per hour of the week: <see cref="StatGroup.Part"/> is <see cref="HourOfWeek.Index"/>.</summary>
+    public Task<List<StatGroup>> ByHourOfWeekAsync(IReadOnlyCollection<int> kommuner, int fromDay, int toDay, CancellationToken ct) =>
+        SumAsync("stat_hours", "\"HourOfWeek\"", kommuner, "\"LocalDay\" >= {0} AND \"LocalDay\" <= {1}", [fromDay, toDay], ct);
+
+    public async Task<List<(int KommuneKode, string Topic, int Chats)>> TopicsAsync(IReadOnlyCollection<int> kommuner, int fromDay, int toDay, CancellationToken ct)
     {
-        var (start, end) = Range(from, to);
         var rows = await db.StatTopics.AsNoTracking()
-            .Where(t => kommuner.Contains(t.KommuneKode) && t.HourStart >= start && t.HourStart < end)
+            .Where(t => kommuner.Contains(t.KommuneKode) && t.LocalDay >= fromDay && t.LocalDay <= toDay)
             .GroupBy(t => new { t.KommuneKode, t.Topic })
             .Select(g => new { g.Key.KommuneKode, g.Key.Topic, Chats = g.Sum(t => t.Chats) })
             .ToListAsync(ct);
-        return rows.Select(r => (r.KommuneKode, r.Topic, r.Chats)).OrderBy(r => r.KommuneKode).ThenByDescending(r => r.Chats).ToList();
+        return rows.Select(r => (r.KommuneKode, r.Topic, r.Chats)).OrderBy(r => r.KommuneKode).ThenByDescending(r => r.Chats).ThenBy(r => r.Topic, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The settlement's cells of the citizens of <paramref name="citizenKommuner"/>, whoever answered them, summed over the period.</summary>
-    public async Task<List<SettlementCell>> SettlementAsync(IReadOnlyCollection<int> citizenKommuner, Instant from, Instant to, CancellationToken ct)
+    public async Task<List<SettlementCell>> SettlementAsync(IReadOnlyCollection<int> citizenKommuner, int fromDay, int toDay, CancellationToken ct)
     {
-        var (start, end) = Range(from, to);
         var rows = await db.StatSettlement.AsNoTracking()
-            .Where(s => citizenKommuner.Contains(s.CitizenKommune) && s.HourStart >= start && s.HourStart < end)
+            .Where(s => citizenKommuner.Contains(s.CitizenKommune) && s.LocalDay >= fromDay && s.LocalDay <= toDay)
             .GroupBy(s => new { s.AnsweredBy, s.CitizenKommune })
             .Select(g => new { g.Key.AnsweredBy, g.Key.CitizenKommune, Chats = g.Sum(s => s.Chats), HandledMs = g.Sum(s => s.HandledMs) })
             .ToListAsync(ct);
-        return rows.Select(r => new SettlementCell(from, r.AnsweredBy, r.CitizenKommune, r.Chats, r.HandledMs)).ToList();
+        var start = Instant.FromDateTimeOffset(DateOnly.FromDayNumber(fromDay).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        return rows.Select(r => new SettlementCell(start, r.AnsweredBy, r.CitizenKommune, r.Chats, r.HandledMs)).ToList();
     }
 
-    /// <summary>The hours themselves (sums, no histograms): what the demand forecast reads for a few weeks.</summary>
+    /// <summary>The hours themselves between two instants (sums, no histograms): what the demand forecast reads for a few weeks.</summary>
     public async Task<List<StatHour>> HoursAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct)
     {
-        var (start, end) = Range(from, to);
+        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
         var rows = await db.StatHours.AsNoTracking()
             .Where(h => kommuner.Contains(h.KommuneKode) && h.HourStart >= start && h.HourStart < end)
+            .Select(h => new { h.KommuneKode, h.HourStart, h.Offered, h.Answered, h.Abandoned, h.WaitMs, h.AnsweredWaitMs, h.AbandonedWaitMs, h.HandleMs, h.ServedOwn, h.ServedShared, h.ServedOverflow })
             .ToListAsync(ct);
         return rows.Select(h => new StatHour(h.KommuneKode, Instant.FromDateTimeOffset(h.HourStart), new StatFigures(
             h.Offered, h.Answered, h.Abandoned, h.WaitMs, h.AnsweredWaitMs, h.AbandonedWaitMs, h.HandleMs, h.ServedOwn, h.ServedShared, h.ServedOverflow,
             DurationHistogram.Empty, DurationHistogram.Empty, DurationHistogram.Empty))).ToList();
     }
 
-    private async Task<List<StatGroup>> GroupAsync(
-        Expression<Func<StatHourRecord, StatKey>> hourKey, Expression<Func<StatDurationRecord, StatKey>> durationKey,
-        IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct)
+    private async Task<List<StatGroup>> SumAsync(string table, string part, IReadOnlyCollection<int> kommuner, string where, object[] parameters, CancellationToken ct)
     {
-        var (start, end) = Range(from, to);
-        var sums = await db.StatHours.AsNoTracking()
-            .Where(h => kommuner.Contains(h.KommuneKode) && h.HourStart >= start && h.HourStart < end)
-            .GroupBy(hourKey)
-            .Select(g => new
-            {
-                g.Key.KommuneKode,
-                g.Key.Part,
-                Offered = g.Sum(h => h.Offered),
-                Answered = g.Sum(h => h.Answered),
-                Abandoned = g.Sum(h => h.Abandoned),
-                WaitMs = g.Sum(h => h.WaitMs),
-                AnsweredWaitMs = g.Sum(h => h.AnsweredWaitMs),
-                AbandonedWaitMs = g.Sum(h => h.AbandonedWaitMs),
-                HandleMs = g.Sum(h => h.HandleMs),
-                ServedOwn = g.Sum(h => h.ServedOwn),
-                ServedShared = g.Sum(h => h.ServedShared),
-                ServedOverflow = g.Sum(h => h.ServedOverflow),
-                MeetingsBooked = g.Sum(h => h.MeetingsBooked),
-                MeetingsHeld = g.Sum(h => h.MeetingsHeld),
-                MessagesLeft = g.Sum(h => h.MessagesLeft),
-            })
-            .ToListAsync(ct);
-        var histograms = await HistogramsAsync(durationKey, kommuner, start, end, ct);
-        return sums.Select(s =>
+        if (kommuner.Count == 0)
         {
-            DurationHistogram Of(StatDurationKind kind) => histograms.GetValueOrDefault((s.KommuneKode, s.Part, kind)) ?? DurationHistogram.Empty;
-            return new StatGroup(s.KommuneKode, s.Part, new StatFigures(
-                s.Offered, s.Answered, s.Abandoned, s.WaitMs, s.AnsweredWaitMs, s.AbandonedWaitMs, s.HandleMs, s.ServedOwn, s.ServedShared, s.ServedOverflow,
-                Of(StatDurationKind.Wait), Of(StatDurationKind.Handle), Of(StatDurationKind.Abandon)), s.MeetingsBooked, s.MeetingsHeld, s.MessagesLeft);
-        }).OrderBy(g => g.KommuneKode).ThenBy(g => g.Part).ToList();
-    }
+            return [];
+        }
 
-    private async Task<Dictionary<(int Kommune, int Part, StatDurationKind Kind), DurationHistogram>> HistogramsAsync(
-        Expression<Func<StatDurationRecord, StatKey>> key, IReadOnlyCollection<int> kommuner, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
-    {
-        var rows = await db.StatDurations.AsNoTracking()
-            .Where(d => kommuner.Contains(d.KommuneKode) && d.HourStart >= start && d.HourStart < end)
-            .GroupBy(key)
-            .Select(g => new { g.Key.KommuneKode, g.Key.Part, g.Key.Kind, g.Key.Bin, Count = g.Sum(d => d.Count) })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => (r.KommuneKode, r.Part, r.Kind)).ToDictionary(g => g.Key, g =>
+        // The kommune codes are ints of our own, written into the text; the period goes as parameters.
+        var sums = string.Join(", ", StatColumns.Sums.Concat(StatColumns.Bins).Select(c => $"SUM(\"{c}\")"));
+        var codes = string.Join(", ", kommuner.Select(k => k.ToString(CultureInfo.InvariantCulture)));
+        var text = $"SELECT \"KommuneKode\", {part}, {sums} FROM {table} WHERE \"KommuneKode\" IN ({codes}) AND {where} GROUP BY \"KommuneKode\"{(part == "0" ? "" : ", " + part)}";
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
         {
-            var counts = new int[DurationHistogram.BinCount];
-            foreach (var r in g)
+            await connection.OpenAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, text, parameters.Select((_, i) => (object)$"@p{i}").ToArray());
+            for (var i = 0; i < parameters.Length; i++)
             {
-                counts[r.Bin] += r.Count;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.Value = parameters[i];
+                command.Parameters.Add(parameter);
             }
 
-            return DurationHistogram.FromBins(counts);
-        });
+            var groups = new List<StatGroup>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                groups.Add(Read(reader));
+            }
+
+            return groups.OrderBy(g => g.KommuneKode).ThenBy(g => g.Part).ToList();
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
     }
 
-    private static (DateTimeOffset Start, DateTimeOffset End) Range(Instant from, Instant to) => (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+    private static StatGroup Read(DbDataReader reader)
+    {
+        long Sum(int column) => reader.IsDBNull(column) ? 0 : Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
+        int Count(int column) => checked((int)Sum(column));
+        DurationHistogram Histogram(int first) => DurationHistogram.FromBins([.. Enumerable.Range(first, StatBins.Count).Select(Count)]);
+        const int sums = 2;
+        var bins = sums + StatColumns.Sums.Length;
+        var figures = new StatFigures(
+            Count(sums), Count(sums + 1), Count(sums + 2), Sum(sums + 3), Sum(sums + 4), Sum(sums + 5), Sum(sums + 6),
+            Count(sums + 7), Count(sums + 8), Count(sums + 9),
+            Histogram(bins), Histogram(bins + StatBins.Count), Histogram(bins + (2 * StatBins.Count)));
+        return new StatGroup(reader.GetInt32(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), figures, Count(sums + 10), Count(sums + 11), Count(sums + 12));
+    }
 }

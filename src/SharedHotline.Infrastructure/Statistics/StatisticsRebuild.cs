@@ -8,15 +8,16 @@ namespace SharedHotline.Infrastructure.Statistics;
 
 /// <summary>
 /// Recomputes every bucket from the stored chats and cases, so a fix to how a figure is counted corrects history. The
-/// buckets from the hour of the oldest stored chat or case on are replaced, in one transaction; older buckets (whose
-/// chats the kommuner's retention has deleted) cannot be recomputed and are kept as they are. Chats and cases stored
-/// before the rebuild started are counted by it; the projection counts only what comes after (<see cref="StatRebuildRecord"/>).
+/// buckets from the Copenhagen day of the oldest stored chat or case on are replaced, in one transaction; older
+/// buckets (whose chats the kommuner's retention has deleted) cannot be recomputed and are kept as they are. Chats and
+/// cases stored before the rebuild started are counted by it; the projection counts only what comes after
+/// (<see cref="StatRebuildRecord"/>).
 /// </summary>
 public static class StatisticsRebuild
 {
     private const int Chunk = 5_000;
 
-    public sealed record Result(int Chats, int Cases, DateTimeOffset? FromHour);
+    public sealed record Result(int Chats, int Cases, DateOnly? FromDay);
 
     public static async Task<Result> RunAsync(HotlineDbContext db, DateTimeZone zone, DateTimeOffset now, CancellationToken ct)
     {
@@ -36,44 +37,47 @@ public static class StatisticsRebuild
             var cases = await db.Cases.AsNoTracking().Where(c => c.CreatedAt < now).ToListAsync(ct);
             var outcomes = chats.Select(StatisticsSources.Outcome).OfType<ChatOutcome>().ToList();
             var oldest = outcomes.Select(o => o.StartedAt).Concat(cases.Select(c => Instant.FromDateTimeOffset(c.CreatedAt))).DefaultIfEmpty(Instant.MaxValue).Min();
-            if (oldest == Instant.MaxValue)
+            var fromDay = oldest == Instant.MaxValue ? StatisticsWrites.DayOf(Instant.FromDateTimeOffset(now), zone) : StatisticsWrites.DayOf(oldest, zone);
+            await db.StatHours.Where(h => h.LocalDay >= fromDay).ExecuteDeleteAsync(ct);
+            await db.StatDays.Where(h => h.LocalDay >= fromDay).ExecuteDeleteAsync(ct);
+            await db.StatTopics.Where(h => h.LocalDay >= fromDay).ExecuteDeleteAsync(ct);
+            await db.StatSettlement.Where(h => h.LocalDay >= fromDay).ExecuteDeleteAsync(ct);
+
+            var hours = new Dictionary<(int Kommune, Instant Hour), Bucket>();
+            foreach (var chat in StatHour.Fold(outcomes))
             {
-                db.StatRebuilds.Add(new StatRebuildRecord { CountedBefore = now, FromHour = now });
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Result(0, 0, null);
+                hours[(chat.KommuneKode, chat.HourStart)] = new Bucket(chat.Figures);
             }
 
-            var from = StatHour.HourOf(oldest).ToDateTimeOffset();
-            await db.StatHours.Where(h => h.HourStart >= from).ExecuteDeleteAsync(ct);
-            await db.StatDurations.Where(h => h.HourStart >= from).ExecuteDeleteAsync(ct);
-            await db.StatTopics.Where(h => h.HourStart >= from).ExecuteDeleteAsync(ct);
-            await db.StatSettlement.Where(h => h.HourStart >= from).ExecuteDeleteAsync(ct);
-
-            var hours = StatHour.Fold(outcomes).ToDictionary(h => (h.KommuneKode, h.HourStart), h => new HourRow(h.Figures));
             foreach (var c in cases)
             {
                 var (left, figure, held) = StatisticsSources.Figures(c);
-                Row(hours, c.KommuneKode, left).Count(figure);
+                BucketOf(hours, c.KommuneKode, left).Count(figure);
                 if (held is { } h && h.ToDateTimeOffset() < now)
                 {
-                    Row(hours, c.KommuneKode, h).Count(CaseFigure.MeetingHeld);
+                    BucketOf(hours, c.KommuneKode, h).Count(CaseFigure.MeetingHeld);
                 }
             }
 
-            await AddAllAsync(db, Rows(hours, zone), ct);
-            await AddAllAsync(db, outcomes.GroupBy(o => (o.KommuneKode, Hour: StatHour.HourOf(o.StartedAt), o.Topic))
-                .Select(g => new StatTopicRecord { KommuneKode = g.Key.KommuneKode, HourStart = g.Key.Hour.ToDateTimeOffset(), Topic = g.Key.Topic, Chats = g.Count() }), ct);
-            await AddAllAsync(db, outcomes.Select(SettlementCell.From).OfType<SettlementCell>().GroupBy(c => (c.HourStart, c.AnsweredByKommune, c.CitizenKommune))
+            var days = hours.GroupBy(h => (h.Key.Kommune, Day: StatisticsWrites.DayOf(h.Key.Hour, zone)))
+                .ToDictionary(g => g.Key, g => g.Select(h => h.Value).Aggregate(new Bucket(StatFigures.Empty), (sum, b) => sum.Add(b)));
+            await AddAllAsync(db, hours.Select(h => Record(new StatHourRecord
+            {
+                KommuneKode = h.Key.Kommune, HourStart = h.Key.Hour.ToDateTimeOffset(), LocalDay = StatisticsWrites.DayOf(h.Key.Hour, zone), HourOfWeek = HourOfWeek.Of(h.Key.Hour, zone).Index,
+            }, h.Value)), ct);
+            await AddAllAsync(db, days.Select(d => Record(new StatDayRecord { KommuneKode = d.Key.Kommune, LocalDay = d.Key.Day }, d.Value)), ct);
+            await AddAllAsync(db, outcomes.GroupBy(o => (o.KommuneKode, Day: StatisticsWrites.DayOf(StatHour.HourOf(o.StartedAt), zone), o.Topic))
+                .Select(g => new StatTopicRecord { KommuneKode = g.Key.KommuneKode, LocalDay = g.Key.Day, Topic = g.Key.Topic, Chats = g.Count() }), ct);
+            await AddAllAsync(db, outcomes.Select(SettlementCell.From).OfType<SettlementCell>()
+                .GroupBy(c => (Day: StatisticsWrites.DayOf(c.HourStart, zone), c.AnsweredByKommune, c.CitizenKommune))
                 .Select(g => new StatSettlementRecord
                 {
-                    HourStart = g.Key.HourStart.ToDateTimeOffset(), AnsweredBy = g.Key.AnsweredByKommune, CitizenKommune = g.Key.CitizenKommune,
-                    Chats = g.Sum(c => c.Chats), HandledMs = g.Sum(c => c.HandledMs),
+                    LocalDay = g.Key.Day, AnsweredBy = g.Key.AnsweredByKommune, CitizenKommune = g.Key.CitizenKommune, Chats = g.Sum(c => c.Chats), HandledMs = g.Sum(c => c.HandledMs),
                 }), ct);
-            db.StatRebuilds.Add(new StatRebuildRecord { CountedBefore = now, FromHour = from, Chats = outcomes.Count, Cases = cases.Count });
+            db.StatRebuilds.Add(new StatRebuildRecord { CountedBefore = now, FromDay = fromDay, Chats = outcomes.Count, Cases = cases.Count });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new Result(outcomes.Count, cases.Count, from);
+            return new Result(outcomes.Count, cases.Count, oldest == Instant.MaxValue ? null : DateOnly.FromDayNumber(fromDay));
         });
     }
 
@@ -81,43 +85,27 @@ public static class StatisticsRebuild
     public static async Task<DateTimeOffset?> CountedBeforeAsync(HotlineDbContext db, CancellationToken ct) =>
         await db.StatRebuilds.AsNoTracking().OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.CountedBefore).FirstOrDefaultAsync(ct);
 
-    private static HourRow Row(Dictionary<(int, Instant), HourRow> hours, int kommune, Instant at)
+    private static Bucket BucketOf(Dictionary<(int, Instant), Bucket> hours, int kommune, Instant at)
     {
         var key = (kommune, StatHour.HourOf(at));
-        if (!hours.TryGetValue(key, out var row))
+        if (!hours.TryGetValue(key, out var bucket))
         {
-            hours[key] = row = new HourRow(StatFigures.Empty);
+            hours[key] = bucket = new Bucket(StatFigures.Empty);
         }
 
-        return row;
+        return bucket;
     }
 
-    private static IEnumerable<object> Rows(Dictionary<(int Kommune, Instant Hour), HourRow> hours, DateTimeZone zone)
+    private static T Record<T>(T record, Bucket bucket)
+        where T : StatBucketRecord
     {
-        foreach (var ((kommune, hour), row) in hours)
-        {
-            var f = row.Figures;
-            var day = hour.InZone(zone).Date.ToDateOnly().DayNumber;
-            var week = HourOfWeek.Of(hour, zone).Index;
-            var start = hour.ToDateTimeOffset();
-            yield return new StatHourRecord
-            {
-                KommuneKode = kommune, HourStart = start, LocalDay = day, HourOfWeek = week,
-                Offered = f.Offered, Answered = f.Answered, Abandoned = f.Abandoned, WaitMs = f.WaitMs, AnsweredWaitMs = f.AnsweredWaitMs,
-                AbandonedWaitMs = f.AbandonedWaitMs, HandleMs = f.HandleMs, ServedOwn = f.ServedOwn, ServedShared = f.ServedShared, ServedOverflow = f.ServedOverflow,
-                MeetingsBooked = row.MeetingsBooked, MeetingsHeld = row.MeetingsHeld, MessagesLeft = row.MessagesLeft,
-            };
-            foreach (var (kind, histogram) in new[] { (StatDurationKind.Wait, f.WaitHistogram), (StatDurationKind.Handle, f.HandleHistogram), (StatDurationKind.Abandon, f.AbandonHistogram) })
-            {
-                for (var bin = 0; bin < histogram.Bins.Count; bin++)
-                {
-                    if (histogram.Bins[bin] > 0)
-                    {
-                        yield return new StatDurationRecord { KommuneKode = kommune, HourStart = start, LocalDay = day, HourOfWeek = week, Kind = kind, Bin = bin, Count = histogram.Bins[bin] };
-                    }
-                }
-            }
-        }
+        var f = bucket.Figures;
+        (record.Offered, record.Answered, record.Abandoned, record.WaitMs, record.AnsweredWaitMs, record.AbandonedWaitMs, record.HandleMs) =
+            (f.Offered, f.Answered, f.Abandoned, f.WaitMs, f.AnsweredWaitMs, f.AbandonedWaitMs, f.HandleMs);
+        (record.ServedOwn, record.ServedShared, record.ServedOverflow) = (f.ServedOwn, f.ServedShared, f.ServedOverflow);
+        (record.MeetingsBooked, record.MeetingsHeld, record.MessagesLeft) = (bucket.MeetingsBooked, bucket.MeetingsHeld, bucket.MessagesLeft);
+        StatColumns.CopyBins(f, record);
+        return record;
     }
 
     private static async Task AddAllAsync(HotlineDbContext db, IEnumerable<object> rows, CancellationToken ct)
@@ -130,9 +118,9 @@ public static class StatisticsRebuild
         }
     }
 
-    private sealed class HourRow(StatFigures figures)
+    private sealed class Bucket(StatFigures figures)
     {
-        public StatFigures Figures { get; } = figures;
+        public StatFigures Figures { get; private set; } = figures;
         public int MeetingsBooked { get; private set; }
         public int MeetingsHeld { get; private set; }
         public int MessagesLeft { get; private set; }
@@ -145,6 +133,15 @@ public static class StatisticsRebuild
                 case CaseFigure.MeetingHeld: MeetingsHeld++; break;
                 default: MessagesLeft++; break;
             }
+        }
+
+        public Bucket Add(Bucket other)
+        {
+            Figures = Figures.Add(other.Figures);
+            MeetingsBooked += other.MeetingsBooked;
+            MeetingsHeld += other.MeetingsHeld;
+            MessagesLeft += other.MessagesLeft;
+            return this;
         }
     }
 }

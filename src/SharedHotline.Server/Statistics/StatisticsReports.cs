@@ -20,11 +20,11 @@ public sealed class StatisticsReports(StatisticsReads reads, RotaProvider rota)
     public async Task<StatisticsReport> KommunerAsync(IReadOnlyList<int> kommuner, StatPeriod period, int threshold, CancellationToken ct)
     {
         var snapshot = await rota.GetAsync(ct);
-        var (start, end) = (period.Start, period.End);
-        var totals = (await reads.TotalsAsync(kommuner, start, end, ct)).ToDictionary(g => g.KommuneKode);
-        var days = (await reads.ByDayAsync(kommuner, start, end, ct)).ToLookup(g => g.KommuneKode);
-        var weeks = (await reads.ByHourOfWeekAsync(kommuner, start, end, ct)).ToLookup(g => g.KommuneKode);
-        var topics = (await reads.TopicsAsync(kommuner, start, end, ct)).ToLookup(t => t.KommuneKode);
+        var (from, to) = (period.From.DayNumber, period.To.DayNumber);
+        var totals = (await reads.TotalsAsync(kommuner, from, to, ct)).ToDictionary(g => g.KommuneKode);
+        var days = (await reads.ByDayAsync(kommuner, from, to, ct)).ToLookup(g => g.KommuneKode);
+        var weeks = (await reads.ByHourOfWeekAsync(kommuner, from, to, ct)).ToLookup(g => g.KommuneKode);
+        var topics = (await reads.TopicsAsync(kommuner, from, to, ct)).ToLookup(t => t.KommuneKode);
         var report = kommuner.Select(kode =>
         {
             var kommune = snapshot.FindKommune(kode);
@@ -50,7 +50,7 @@ public sealed class StatisticsReports(StatisticsReads reads, RotaProvider rota)
     public async Task<SettlementView> SettlementAsync(Partnership partnership, StatPeriod period, CancellationToken ct)
     {
         var snapshot = await rota.GetAsync(ct);
-        var cells = await reads.SettlementAsync(partnership.Members, period.Start, period.End, ct);
+        var cells = await reads.SettlementAsync(partnership.Members, period.From.DayNumber, period.To.DayNumber, ct);
         var settlement = Settlement.From(cells);
         var citizens = partnership.Members.ToList();
         var answering = partnership.Members.Concat(settlement.AnsweringKommuner).Distinct().ToList();

@@ -628,34 +628,58 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.ToTable("transcript_access_log", (string)null);
                 });
 
-            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDurationRecord", b =>
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDayRecord", b =>
                 {
                     b.Property<int>("KommuneKode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HourStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Bin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HourOfWeek")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LocalDay")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("KommuneKode", "HourStart", "Kind", "Bin");
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("HourStart");
+                    b.Property<long>("AbandonedWaitMs")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("stat_durations", (string)null);
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredWaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandleMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingsBooked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedOverflow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedOwn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServedShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KommuneKode", "LocalDay");
+
+                    b.HasIndex("LocalDay");
+
+                    b.ToTable("stat_days", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatEventRecord", b =>
@@ -749,7 +773,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<long>("CountedBefore")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("FromHour")
+                    b.Property<int>("FromDay")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -759,7 +783,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatSettlementRecord", b =>
                 {
-                    b.Property<long>("HourStart")
+                    b.Property<int>("LocalDay")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AnsweredBy")
@@ -774,7 +798,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<long>("HandledMs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("HourStart", "AnsweredBy", "CitizenKommune");
+                    b.HasKey("LocalDay", "AnsweredBy", "CitizenKommune");
 
                     b.ToTable("stat_settlement", (string)null);
                 });
@@ -784,7 +808,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("HourStart")
+                    b.Property<int>("LocalDay")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Topic")
@@ -794,9 +818,7 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<int>("Chats")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("KommuneKode", "HourStart", "Topic");
-
-                    b.HasIndex("HourStart");
+                    b.HasKey("KommuneKode", "LocalDay", "Topic");
 
                     b.ToTable("stat_topics", (string)null);
                 });
@@ -825,6 +847,726 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDayRecord", b =>
+                {
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Abandon", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Handle", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Wait", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.Navigation("Abandon")
+                        .IsRequired();
+
+                    b.Navigation("Handle")
+                        .IsRequired();
+
+                    b.Navigation("Wait")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatHourRecord", b =>
+                {
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Abandon", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Handle", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Wait", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.Navigation("Abandon")
+                        .IsRequired();
+
+                    b.Navigation("Handle")
+                        .IsRequired();
+
+                    b.Navigation("Wait")
                         .IsRequired();
                 });
 

@@ -637,34 +637,58 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("transcript_access_log", (string)null);
                 });
 
-            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDurationRecord", b =>
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDayRecord", b =>
                 {
                     b.Property<int>("KommuneKode")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("HourStart")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Bin")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("HourOfWeek")
                         .HasColumnType("integer");
 
                     b.Property<int>("LocalDay")
                         .HasColumnType("integer");
 
-                    b.HasKey("KommuneKode", "HourStart", "Kind", "Bin");
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("integer");
 
-                    b.HasIndex("HourStart");
+                    b.Property<long>("AbandonedWaitMs")
+                        .HasColumnType("bigint");
 
-                    b.ToTable("stat_durations", (string)null);
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AnsweredWaitMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandleMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MeetingsBooked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedOverflow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedOwn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServedShared")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WaitMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("KommuneKode", "LocalDay");
+
+                    b.HasIndex("LocalDay");
+
+                    b.ToTable("stat_days", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatEventRecord", b =>
@@ -760,8 +784,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<long>("CountedBefore")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("FromHour")
-                        .HasColumnType("bigint");
+                    b.Property<int>("FromDay")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -770,8 +794,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatSettlementRecord", b =>
                 {
-                    b.Property<long>("HourStart")
-                        .HasColumnType("bigint");
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
 
                     b.Property<int>("AnsweredBy")
                         .HasColumnType("integer");
@@ -785,7 +809,7 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<long>("HandledMs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("HourStart", "AnsweredBy", "CitizenKommune");
+                    b.HasKey("LocalDay", "AnsweredBy", "CitizenKommune");
 
                     b.ToTable("stat_settlement", (string)null);
                 });
@@ -795,8 +819,8 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
 
-                    b.Property<long>("HourStart")
-                        .HasColumnType("bigint");
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(64)
@@ -805,9 +829,7 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<int>("Chats")
                         .HasColumnType("integer");
 
-                    b.HasKey("KommuneKode", "HourStart", "Topic");
-
-                    b.HasIndex("HourStart");
+                    b.HasKey("KommuneKode", "LocalDay", "Topic");
 
                     b.ToTable("stat_topics", (string)null);
                 });
@@ -836,6 +858,726 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatDayRecord", b =>
+                {
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Abandon", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Handle", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Wait", b1 =>
+                        {
+                            b1.Property<int>("StatDayRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("StatDayRecordLocalDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+
+                            b1.ToTable("stat_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatDayRecordKommuneKode", "StatDayRecordLocalDay");
+                        });
+
+                    b.Navigation("Abandon")
+                        .IsRequired();
+
+                    b.Navigation("Handle")
+                        .IsRequired();
+
+                    b.Navigation("Wait")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatHourRecord", b =>
+                {
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Abandon", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Handle", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.OwnsOne("SharedHotline.Infrastructure.Statistics.StatBins", "Wait", b1 =>
+                        {
+                            b1.Property<int>("StatHourRecordKommuneKode")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("StatHourRecordHourStart")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("B0")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B1")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B10")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B11")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B12")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B13")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B14")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B15")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B16")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B17")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B18")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B19")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B2")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B3")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B4")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B5")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B6")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B7")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B8")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.Property<int>("B9")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(0);
+
+                            b1.HasKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+
+                            b1.ToTable("stat_hours");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatHourRecordKommuneKode", "StatHourRecordHourStart");
+                        });
+
+                    b.Navigation("Abandon")
+                        .IsRequired();
+
+                    b.Navigation("Handle")
+                        .IsRequired();
+
+                    b.Navigation("Wait")
                         .IsRequired();
                 });
 
