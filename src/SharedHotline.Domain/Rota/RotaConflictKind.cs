@@ -13,4 +13,7 @@ public enum RotaConflictKind
 
     /// <summary>Fewer agents are rostered than the slot's minimum (but at least one).</summary>
     UnderStaffed,
+
+    /// <summary>Fewer agents are rostered than the forecast demand needs for the partnership's service level (the statistics' staffing check).</summary>
+    BelowForecast,
 }

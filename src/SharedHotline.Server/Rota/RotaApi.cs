@@ -47,7 +47,7 @@ public static class RotaApi
         }, ct);
     }
 
-    private static async Task<IResult> GetConflicts(string partnershipId, string? from, string? to, RotaReading reading, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetConflicts(string partnershipId, string? from, string? to, RotaReading reading, Statistics.StaffingReports staffing, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var (first, last, errors) = RotaDates.Range(from, to, RotaDates.Today(time), 28);
         if (errors.Count > 0)
@@ -61,13 +61,25 @@ public static class RotaApi
             var all = await reading.Db.Partnerships.AsNoTracking().Select(p => p.Rota).ToListAsync(ct);
             var zone = RotaSnapshot.Copenhagen;
             var conflicts = RotaConflicts.Find(r.Rota, all, directory.Rules, first, last, zone);
-            return Results.Ok(conflicts.Select(c => new ConflictView(
+            var views = conflicts.Select(c => new ConflictView(
                 c.Kind,
                 c.Date,
                 c.Slot.ToRef(zone),
                 c.AgentId is { } a ? new RotaAgent(a, directory.NameOf(a)) : null,
                 c.Other?.ToRef(zone),
-                Describe(c, directory))).ToList());
+                Describe(c, directory))).ToList();
+
+            // Slots with people on them but fewer than the last weeks' demand needs: the staffing check of the statistics.
+            var (slots, _) = await staffing.SlotsAsync(r.Rota, new Statistics.StatPeriod(first, last), Statistics.StaffingReports.DefaultWeeks, ct);
+            views.AddRange(slots.Where(s => s.Staffing.Level == "under" && s.Slot.AgentIds.Count > 0).Select(s => new ConflictView(
+                RotaConflictKind.BelowForecast,
+                s.Slot.Date,
+                s.Slot.ToRef(zone),
+                null,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"{s.Staffing.Rostered} agents are rostered on {s.Slot.LocalStart:yyyy-MM-dd HH:mm}-{s.Slot.LocalEnd:HH:mm}; the forecast needs {s.Staffing.Needed} for the service level."),
+                s.Staffing.Needed)));
+            return Results.Ok(views.OrderBy(v => v.Slot.Start).ToList());
         }, ct);
     }
 

@@ -29,7 +29,8 @@ public sealed record SlotView(
 
 public sealed record SlotRef(string PartnershipId, Guid? PatternId, Guid? ExtraSlotId, DateTimeOffset Start, DateTimeOffset End, int ResponsibleKommune);
 
-public sealed record ConflictView(RotaConflictKind Kind, DateOnly Date, SlotRef Slot, RotaAgent? Agent, SlotRef? Other, string Message);
+/// <summary>A conflict of the rota; <see cref="Needed"/> is the forecast's agents for <see cref="RotaConflictKind.BelowForecast"/>.</summary>
+public sealed record ConflictView(RotaConflictKind Kind, DateOnly Date, SlotRef Slot, RotaAgent? Agent, SlotRef? Other, string Message, int? Needed = null);
 
 public sealed record AuditEntryView(Guid Id, int Version, DateTimeOffset At, Guid ChangedBy, string ChangedByName, string Action, string Target, JsonElement? Before, JsonElement? After);
 

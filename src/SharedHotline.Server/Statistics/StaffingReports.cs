@@ -19,6 +19,13 @@ public sealed class StaffingReports(StatisticsReads reads, HotlineDbContext db, 
 
     public async Task<StaffingView> ForAsync(Partnership partnership, StatPeriod period, int weeks, CancellationToken ct)
     {
+        var (slots, concurrency) = await SlotsAsync(partnership, period, weeks, ct);
+        return new StaffingView(partnership.Id, period.From, period.To, weeks, partnership.ServiceLevelSeconds, partnership.ServiceLevelTarget, concurrency, slots.Select(s => s.Staffing).ToList());
+    }
+
+    /// <summary>Each slot of the period with its staffing against the forecast, and the concurrency assumed.</summary>
+    public async Task<(IReadOnlyList<(ShiftSlot Slot, SlotStaffing Staffing)> Slots, int Concurrency)> SlotsAsync(Partnership partnership, StatPeriod period, int weeks, CancellationToken ct)
+    {
         var zone = RotaSnapshot.Copenhagen;
         var until = Instant.Min(period.Start, Instant.FromDateTimeOffset(time.GetUtcNow()));
         var history = await reads.HoursAsync(partnership.Members, until - Duration.FromDays(7 * weeks + 1), until, ct);
@@ -33,7 +40,7 @@ public sealed class StaffingReports(StatisticsReads reads, HotlineDbContext db, 
                 .ToList();
             var busiest = needs.OrderByDescending(n => n.Need.Agents).ThenByDescending(n => n.Demand.ArrivalsPerHour).FirstOrDefault();
             var needed = busiest.Need?.Agents ?? 1;
-            return new SlotStaffing(
+            return (slot, new SlotStaffing(
                 slot.Start.ToDateTimeOffset(),
                 slot.End.ToDateTimeOffset(),
                 slot.ResponsibleKommune,
@@ -41,9 +48,9 @@ public sealed class StaffingReports(StatisticsReads reads, HotlineDbContext db, 
                 needed,
                 StaffingVerdict.For(slot.AgentIds.Count, needed).ToString().ToLowerInvariant(),
                 Math.Round(busiest.Demand?.ArrivalsPerHour ?? 0, 2),
-                Math.Round(busiest.Need?.ServiceLevel ?? 1, 3));
+                Math.Round(busiest.Need?.ServiceLevel ?? 1, 3)));
         }).ToList();
-        return new StaffingView(partnership.Id, period.From, period.To, weeks, partnership.ServiceLevelSeconds, partnership.ServiceLevelTarget, concurrency, views);
+        return (views, concurrency);
     }
 
     /// <summary>How many chats an agent of the partnership handles at once: the members' agents' usual capacity.</summary>

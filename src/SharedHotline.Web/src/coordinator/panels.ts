@@ -49,7 +49,9 @@ export function conflictsList(conflicts: ConflictView[]): HTMLElement {
             ? t('conflictUnstaffed', { when })
             : c.kind === 'AgentOutsidePartnership'
               ? t('conflictOutside', { agent, when })
-              : t('conflictUnderStaffed', { when });
+              : c.kind === 'BelowForecast'
+                ? t('conflictBelowForecast', { when, needed: c.needed ?? 0 })
+                : t('conflictUnderStaffed', { when });
       return h('li', { class: `conflict conflict--${c.kind}` }, text);
     }),
   );

@@ -74,12 +74,14 @@ export interface SlotRef {
 }
 
 export interface ConflictView {
-  kind: 'DoubleBooked' | 'Unstaffed' | 'AgentOutsidePartnership' | 'UnderStaffed';
+  kind: 'DoubleBooked' | 'Unstaffed' | 'AgentOutsidePartnership' | 'UnderStaffed' | 'BelowForecast';
   date: string;
   slot: SlotRef;
   agent: RotaAgent | null;
   other: SlotRef | null;
   message: string;
+  /** For BelowForecast: the agents the last weeks' demand needs on the slot for the service level. */
+  needed?: number | null;
 }
 
 export interface ClosedDayView {
