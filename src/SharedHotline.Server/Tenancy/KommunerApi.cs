@@ -21,7 +21,22 @@ public sealed record HotlineStatus(
     int QueueLength,
     int? EstimatedWaitSeconds,
     OpeningInfo? NextOpening,
-    IReadOnlyList<TopicDto> Topics);
+    IReadOnlyList<TopicDto> Topics,
+    string Staffing = HotlineStaffing.Closed);
+
+/// <summary>
+/// Who is there to answer now (<see cref="HotlineStatus.Staffing"/>), so the page never says "open" with nobody
+/// signed in: <c>free</c> (someone who may answer this kommune has room for a chat: answered at once), <c>busy</c>
+/// (they are signed in, all full: the estimate says how long), <c>unstaffed</c> (open, but nobody who may answer is
+/// signed in yet: the chat waits and a telefonmøde is offered), <c>closed</c>.
+/// </summary>
+public static class HotlineStaffing
+{
+    public const string Free = "free";
+    public const string Busy = "busy";
+    public const string Unstaffed = "unstaffed";
+    public const string Closed = "closed";
+}
 
 public sealed record OpeningWindowDto(DateTimeOffset Start, DateTimeOffset End, OpeningModeDto Mode, KommuneRef ResponsibleKommune);
 
@@ -52,11 +67,26 @@ public static class KommunerApi
         var agents = await live.GetAgentsAsync(ct);
         var waiting = queue.Count(q => q.KommuneKode == kommune.Kode);
         int? estimate = null;
+        var staffing = HotlineStaffing.Closed;
         if (duty.IsOpen)
         {
             var probe = new QueuedChat(Guid.Empty, kommune.Kode, "", now);
             var statuses = QueueSnapshot.Compute([.. queue, probe], agents, snapshot, now, handleTimes.Average);
             estimate = statuses[Guid.Empty].EstimatedWaitSeconds;
+            // An overflow partner answers only after the wait: it counts as someone there, not as someone free now.
+            var eventually = probe with { EnqueuedAt = now - TimeSpan.FromDays(1) };
+            var answering = agents.Where(a => a.Status != PresenceStatus.Offline && Router.IsEligible(a, eventually, duty, now)).ToList();
+            staffing = answering.Count == 0 ? HotlineStaffing.Unstaffed
+                : waiting == 0 && answering.Any(a => a.CanTakeChat && Router.IsEligible(a, probe, duty, now)) ? HotlineStaffing.Free
+                : HotlineStaffing.Busy;
+            if (staffing == HotlineStaffing.Free)
+            {
+                estimate = 0;
+            }
+            else if (staffing == HotlineStaffing.Unstaffed)
+            {
+                estimate = null;
+            }
         }
 
         var next = snapshot.NextOpening(kommune.Kode, instant);
@@ -69,7 +99,8 @@ public static class KommunerApi
             waiting,
             estimate,
             next is null ? null : OpeningText.ToInfo(next, snapshot, instant),
-            kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name, t.NameInEnglish)).ToList()));
+            kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name, t.NameInEnglish)).ToList(),
+            staffing));
     }
 
     private static async Task<IResult> GetOpeningHours(string? from, string? to, IKommuneContextAccessor tenant, RotaProvider rota, TimeProvider time, CancellationToken ct)

@@ -19,7 +19,8 @@ public sealed class ChatTests(BrowserFixture browser)
 
         // Before the chat: open now, who answers, topic, first name, privacy note.
         await widget.GetByRole(AriaRole.Button, new() { Name = "Chat med Sorø Kommune" }).ClickAsync();
-        await Expect(widget.GetByText("Chatten er åben nu")).ToBeVisibleAsync();
+        await Expect(widget.GetByText("Chatten er åben, men ingen er logget på endnu")).ToBeVisibleAsync();
+        await Expect(widget.GetByText("Ingen medarbejder er logget på endnu")).ToBeVisibleAsync();
         await Expect(widget.GetByText("Lige nu har Furesø Kommune vagten")).ToBeVisibleAsync();
         await Expect(widget.GetByText("Skriv aldrig dit CPR-nummer")).ToBeVisibleAsync();
         await PageChecks.ExpectAccessibleAsync(citizen, "citizen-widget-start-phone");

@@ -54,6 +54,35 @@ public sealed class KommunerApiTests
     }
 
     [Fact]
+    public async Task Status_says_what_is_true_nobody_signed_in_then_someone_free_at_once_then_all_busy()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        async Task<JsonElement> StatusAsync() => await server.Http.GetFromJsonAsync<JsonElement>("/api/kommuner/soroe/status");
+
+        var nobody = await StatusAsync();
+        nobody.GetProperty("open").GetBoolean().Should().BeTrue();
+        nobody.GetProperty("staffing").GetString().Should().Be("unstaffed");
+        nobody.GetProperty("estimatedWaitSeconds").ValueKind.Should().Be(JsonValueKind.Null);
+
+        var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
+        await mia.SetPresenceAsync(Presence.Available);
+        var free = await StatusAsync();
+        free.GetProperty("staffing").GetString().Should().Be("free");
+        free.GetProperty("estimatedWaitSeconds").GetInt32().Should().Be(0, "with someone free and nobody waiting the answer comes at once, not in six minutes");
+
+        for (var i = 0; i < 4; i++)
+        {
+            var citizen = await server.ConnectCitizenAsync();
+            await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"));
+        }
+
+        var busy = await StatusAsync();
+        busy.GetProperty("staffing").GetString().Should().Be("busy", "Mia holds three chats, her capacity, and one waits");
+        busy.GetProperty("queueLength").GetInt32().Should().BeGreaterThan(0);
+        busy.GetProperty("estimatedWaitSeconds").GetInt32().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Status_when_closed_gives_the_next_opening_with_its_local_offset()
     {
         await using var server = await HotlineServer.StartAsync(Demo.FridayEvening);

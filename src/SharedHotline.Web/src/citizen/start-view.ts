@@ -55,13 +55,16 @@ export function startView(status: HotlineStatus, start: StartChat): HTMLElement 
   });
 
   const queue = status.queueLength > 0 ? t('waitingNow', { n: status.queueLength }) : t('waitingNone');
+  // What is true now: someone free answers at once; all busy gives the queue and the estimate; nobody signed in yet says so.
+  const staffed =
+    status.staffing === 'free' ? t('staffedFree') : status.staffing === 'unstaffed' ? t('staffedNobody') : `${queue} ${estimate(status.estimatedWaitSeconds)}`;
   return h(
     'section',
     { class: 'card view view--start', 'aria-labelledby': 'start-heading' },
     h('h1', { id: 'start-heading' }, t('panelTitle', { kommune: page.name })),
-    h('p', { class: 'open-badge' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), t('openNow')),
+    h('p', { class: 'open-badge', 'data-staffing': status.staffing }, h('span', { class: 'dot', 'aria-hidden': 'true' }), status.staffing === 'unstaffed' ? t('openUnstaffed') : t('openNow')),
     h('p', null, whoAnswers(status)),
-    h('p', { class: 'muted' }, `${queue} ${estimate(status.estimatedWaitSeconds)}`),
+    h('p', { class: 'muted staffing' }, staffed),
     form,
   );
 }

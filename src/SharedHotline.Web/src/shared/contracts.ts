@@ -105,6 +105,8 @@ export interface HotlineStatus {
   estimatedWaitSeconds: number | null;
   nextOpening: OpeningInfo | null;
   topics: Topic[];
+  /** Who is there to answer now: free (answered at once), busy (all full: see the estimate), unstaffed (open, nobody signed in yet), closed. */
+  staffing: 'free' | 'busy' | 'unstaffed' | 'closed';
 }
 
 export interface KommuneSummary {
