@@ -24,6 +24,9 @@ public static class HttpAuthorizationMatrix
     private const string Json = "{}";
     private static readonly Caller[] Shifts = Agents;
 
+    /// <summary>Who the statistics page and its scope are for: coordinators (their partnerships) and kommune admins (their kommune); agents see none.</summary>
+    private static readonly Caller[] StatisticsReaders = [Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune];
+
     public static IReadOnlyList<HttpRow> Rows { get; } =
     [
         new("GET", "/openapi/{documentName}.json", Everyone("200")),
@@ -85,6 +88,12 @@ public static class HttpAuthorizationMatrix
         new("GET", "/api/kommuner/{kommune}/cases/{reference}/meeting.ics", Everyone("404")),
         new("POST", "/api/kommuner/{kommune}/cases/{reference}/cancel", Everyone("404")),
         new("POST", "/api/kommuner/{kommune}/cases/{reference}/move", Everyone("404"), Json),
+        new("GET", "/api/statistics/partnerships/{partnershipId}", StaffOnly("200", Caller.CoordinatorOfPartnership)),
+        new("GET", "/api/statistics/partnerships/{partnershipId}/settlement.csv", StaffOnly("200", Caller.CoordinatorOfPartnership)),
+        new("GET", "/api/statistics/partnerships/{partnershipId}/staffing", StaffOnly("200", Caller.CoordinatorOfPartnership)),
+        new("GET", "/api/statistics/kommuner/{kommune}", StaffOnly("200", Caller.CoordinatorOfPartnership, Caller.AdminOfKommune)),
+        new("GET", "/api/statistics/kommuner/{kommune}/days.csv", StaffOnly("200", Caller.CoordinatorOfPartnership, Caller.AdminOfKommune)),
+        new("POST", "/api/statistics/rebuild", StaffOnly("200", Caller.AdminOfKommune, Caller.AdminOfOtherKommune)),
         new("GET", "/api/tasks/", StaffOnly("200", Shifts)),
         new("GET", "/api/kommuner/{kommune}/meeting-settings/", StaffOnly("200", Caller.AdminOfKommune)),
         new("PUT", "/api/kommuner/{kommune}/meeting-settings/", StaffOnly("400", Caller.AdminOfKommune), Json),
@@ -94,6 +103,7 @@ public static class HttpAuthorizationMatrix
         new("POST", "/api/tasks/{caseId:guid}/close", StaffOnly("404", Shifts)),
         new("PUT", "/api/tasks/{caseId:guid}/note", StaffOnly("404", Shifts), Json),
         new("DELETE", "/api/kommuner/{kommune}/callbacks/{callback}", StaffOnly("404", Caller.AdminOfKommune)),
+        new("GET", "/api/statistics/scope", StaffOnly("200", StatisticsReaders)),
 
         new("GET", "/", Everyone("200")),
         new("GET", "/{slug}/chat", Everyone("200")),
