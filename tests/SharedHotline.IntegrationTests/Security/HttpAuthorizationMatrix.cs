@@ -114,6 +114,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/agent", StaffPage(Agents)),
         new("GET", "/admin", StaffPage([Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
         new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
+        new("GET", "/statistik", StaffPage(StatisticsReaders)),
 
         new("*", "/hubs/citizen/negotiate", Everyone("200"), Send: "POST"),
         new("*", "/hubs/citizen", Everyone("400")),
