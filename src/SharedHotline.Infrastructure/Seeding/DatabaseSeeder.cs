@@ -93,6 +93,27 @@ public sealed class DatabaseSeeder(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo partnership {PartnershipId}, {StaffCount} staff accounts and a few telefonmøder seeded", DemoStaff.PartnershipId, DemoStaff.People.Count);
+        if (seed.SeedDemoHistory)
+        {
+            await SeedHistoryAsync(ct);
+        }
+    }
+
+    private async Task SeedHistoryAsync(CancellationToken ct)
+    {
+        var kommuner = (await db.Kommuner.AsNoTracking().ToListAsync(ct)).Select(k => k.ToDomain());
+        var partnerships = (await db.Partnerships.AsNoTracking().ToListAsync(ct)).Select(p => p.Rota);
+        var now = time.GetUtcNow();
+        var history = DemoHistory.Create(new RotaSnapshot(kommuner, partnerships), now);
+        foreach (var chunk in history.Chunk(2_000))
+        {
+            db.Chats.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var counted = await Statistics.StatisticsRebuild.RunAsync(db, RotaSnapshot.Copenhagen, now, ct);
+        logger.LogInformation("Demo history of {Chats} chats over {Weeks} weeks seeded and counted", counted.Chats, DemoHistory.Weeks);
     }
 
     public static KommuneSettings ToSettings(KommuneSeed seed) => new()

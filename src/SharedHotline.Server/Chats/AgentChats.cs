@@ -133,6 +133,10 @@ public sealed class AgentChats(
         return await ViewAsync(chat.Id, ct);
     }
 
+    /// <summary>Whether the chat is one the agent has accepted (not merely been offered).</summary>
+    public Task<bool> IsAcceptedByAsync(Guid chatId, Guid agentId, CancellationToken ct) =>
+        db.Chats.AsNoTracking().AnyAsync(c => c.Id == chatId && c.AgentId == agentId && c.State == ChatState.Active, ct);
+
     public async Task<AgentChat> GetAsync(Guid agentId, Guid chatId, CancellationToken ct)
     {
         var chat = await ChatAsync(chatId, ct);

@@ -8,7 +8,7 @@ namespace SharedHotline.Server.Chats;
 /// An agent's presence: chosen (available, away, offline once she holds no chats), taken over by the node her console
 /// connects to, and left when her last connection to a node closes.
 /// </summary>
-public sealed class AgentPresences(AgentChats chats, ILiveState live, ChatDispatcher dispatcher, ILogger<AgentPresences> logger)
+public sealed class AgentPresences(AgentChats chats, ILiveState live, ChatDispatcher dispatcher, ChatNotifier notify, TimeProvider time, ILogger<AgentPresences> logger)
 {
     public async Task<AgentSession> SetPresenceAsync(Guid agentId, Presence presence, CancellationToken ct)
     {
@@ -67,6 +67,7 @@ public sealed class AgentPresences(AgentChats chats, ILiveState live, ChatDispat
         }
 
         logger.LogInformation("Agent {AgentId} connected here; presence {Presence} held on this node now", agentId, status);
+        await TellHerCitizensAsync(agentId, ChatViews.FirstName(account.DisplayName), reason: null, ct);
         return status == PresenceStatus.Available ? Presence.Available : Presence.Away;
     }
 
@@ -75,6 +76,26 @@ public sealed class AgentPresences(AgentChats chats, ILiveState live, ChatDispat
     {
         await live.LeaveAsync(agentId, ct);
         logger.LogInformation("Agent {AgentId} left this node", agentId);
+        if (await live.GetAgentAsync(agentId, ct) is not { Status: not PresenceStatus.Offline })
+        {
+            // Her console is gone from every node: her citizens read that she is away for a moment, not that she is typing to them.
+            var account = await chats.AccountAsync(agentId, ct);
+            await TellHerCitizensAsync(agentId, ChatViews.FirstName(account.DisplayName), ChatStateReasons.AgentAway, ct);
+        }
+
         await dispatcher.DispatchAsync(ct);
+    }
+
+    /// <summary>Tells the citizens of the agent's accepted chats that she is away during the grace, or back.</summary>
+    private async Task TellHerCitizensAsync(Guid agentId, string firstName, string? reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var chatId in await live.GetChatsOfAgentAsync(agentId, ct))
+        {
+            if (await chats.IsAcceptedByAsync(chatId, agentId, ct))
+            {
+                await notify.Citizen(chatId).ChatStateChanged(new ChatStateChanged(chatId, ChatStatus.Active, firstName, now, reason));
+            }
+        }
     }
 }

@@ -47,15 +47,18 @@ public sealed class HotlineSite : IAsyncDisposable
     }
 
     /// <summary>Starts a server whose clock reads <paramref name="localNow"/> (Copenhagen local time with its offset).</summary>
-    public static async Task<HotlineSite> StartAsync(DateTimeOffset localNow)
+    /// <remarks><paramref name="settings"/> override the test defaults, e.g. <c>Hotline:SeedDemoHistory</c> for a page that shows history.</remarks>
+    public static async Task<HotlineSite> StartAsync(DateTimeOffset localNow, IDictionary<string, string?>? settings = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var time = new FakeTimeProvider(localNow.ToUniversalTime());
-        var app = await StartAppAsync(time, dataFolder, port: 0);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HotlineSite(app, time, dataFolder, new Uri(address));
+        var app = await StartAppAsync(time, dataFolder, port: 0, settings);
+        var site = new HotlineSite(app, time, dataFolder, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())) { _settings = settings };
+        return site;
     }
+
+    private IDictionary<string, string?>? _settings;
 
     /// <summary>Stops the server (as a crash or deployment would), keeping its database for <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
@@ -72,11 +75,11 @@ public sealed class HotlineSite : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAsync();
-        _app = await StartAppAsync(Time, _dataFolder, BaseAddress.Port);
+        _app = await StartAppAsync(Time, _dataFolder, BaseAddress.Port, _settings);
         _stopped = false;
     }
 
-    private static async Task<WebApplication> StartAppAsync(FakeTimeProvider time, string dataFolder, int port)
+    private static async Task<WebApplication> StartAppAsync(FakeTimeProvider time, string dataFolder, int port, IDictionary<string, string?>? settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -87,9 +90,15 @@ public sealed class HotlineSite : IAsyncDisposable
         {
             ["Hotline:DataFolder"] = dataFolder,
             ["Hotline:SeedDemoData"] = "true",
+            ["Hotline:SeedDemoHistory"] = "false",
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddHotline();
         builder.Services.AddSingleton<TimeProvider>(time);

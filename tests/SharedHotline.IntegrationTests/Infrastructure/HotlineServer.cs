@@ -60,6 +60,7 @@ public sealed class HotlineServer : IAsyncDisposable
         {
             ["Hotline:DataFolder"] = dataFolder,
             ["Hotline:SeedDemoData"] = "true",
+            ["Hotline:SeedDemoHistory"] = "false",
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });

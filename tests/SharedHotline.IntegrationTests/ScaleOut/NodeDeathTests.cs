@@ -23,6 +23,7 @@ public sealed class NodeDeathTests
             ["Hotline:Redis:NodeTtl"] = "00:00:11",
             ["Hotline:DataFolder"] = dataFolder,
             ["Hotline:SeedDemoData"] = "true",
+            ["Hotline:SeedDemoHistory"] = "false",
             ["Hotline:DemoPassword"] = HotlineServer.DemoPassword,
             ["Hotline:Clock:StartAt"] = Demo.TuesdayEvening.ToString("O", CultureInfo.InvariantCulture),
         };

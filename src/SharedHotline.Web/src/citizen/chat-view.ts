@@ -1,3 +1,4 @@
+import type { ChatStateReason } from '../shared/codes';
 import type { ChatMessage, CitizenChat, Sender } from '../shared/contracts';
 import { announce, h, replace } from '../shared/dom';
 import { hubErrorCode, isTransient, newClientMessageId } from '../shared/hub';
@@ -51,6 +52,8 @@ export class ChatView {
   private typingStop = 0;
   private agentTypingTimeout = 0;
   private bannerTimeout = 0;
+  // Why the status last changed by itself (closing time, gone too long, the agent's console dropped); cleared by the next change.
+  private reason: ChatStateReason | null = null;
 
   constructor(
     private readonly line: CitizenLine,
@@ -101,6 +104,7 @@ export class ChatView {
     line.onState = (c) => {
       if (c.chatId === this.chat.chatId) {
         this.chat = { ...this.chat, status: c.status, agentName: c.agentName ?? (c.status === 'Active' ? this.chat.agentName : null) };
+        this.reason = c.reason ?? null;
         this.renderStatus();
       }
     };
@@ -134,6 +138,11 @@ export class ChatView {
     let text: string;
     switch (c.status) {
       case 'Queued': {
+        if (this.reason === 'held_over') {
+          text = t('heldOver');
+          break;
+        }
+
         const place = c.queue ? (c.queue.position <= 1 ? t('queuedAlone') : t('queued', { position: c.queue.position })) : '';
         text = [t('received'), place, c.queue ? estimate(c.queue.estimatedWaitSeconds) : ''].filter(Boolean).join(' ');
         break;
@@ -142,13 +151,13 @@ export class ChatView {
         text = t('assigned');
         break;
       case 'Active':
-        text = c.agentName ? t('active', { name: c.agentName }) : t('activeNoName');
+        text = this.reason === 'agent_away' && c.agentName ? t('agentAway', { name: c.agentName }) : c.agentName ? t('active', { name: c.agentName }) : t('activeNoName');
         break;
       case 'Ended':
-        text = t('ended');
+        text = this.reason === 'closing' ? t('endedClosing') : t('ended');
         break;
       default:
-        text = t('abandoned');
+        text = this.reason === 'closing' ? t('endedClosing') : this.reason === 'citizen_gone' ? t('endedGone') : t('abandoned');
     }
 
     if (this.status.textContent !== text) {
@@ -168,7 +177,7 @@ export class ChatView {
   private renderActions(confirming = false): void {
     const download = h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => void this.download() }, t('download'));
     if (this.over) {
-      replace(this.actions, download, h('button', { type: 'button', class: 'btn', onclick: () => this.newChat() }, t('newChat')));
+      replace(this.actions, download, h('button', { type: 'button', class: 'btn', onclick: () => this.newChat() }, this.reason === 'closing' ? t('bookInstead') : t('newChat')));
       return;
     }
 
