@@ -23,6 +23,7 @@ export default defineConfig({
         coordinator: 'src/coordinator/main.ts',
         login: 'src/login/main.ts',
         admin: 'src/admin/main.ts',
+        statistics: 'src/statistics/main.ts',
         site: 'src/site/main.ts',
       },
     },

@@ -24,6 +24,7 @@ public static class StatisticsApi
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/statistics").WithTags("Statistik").RequireAuthorization(StaffPolicies.Staff);
+        group.MapGet("/scope", ScopeAsync).WithSummary("The partnerships and kommuner the signed-in user may see statistics for.");
         group.MapGet("/partnerships/{partnershipId}", PartnershipAsync).WithSummary("Every member kommune's figures and the settlement for a period.");
         group.MapGet("/partnerships/{partnershipId}/settlement.csv", SettlementCsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("The settlement as CSV for Danish Excel.");
         group.MapGet("/partnerships/{partnershipId}/staffing", StaffingAsync).WithSummary("Each rota slot of the period against the forecast need: under-, well- or over-staffed.");
@@ -31,6 +32,29 @@ public static class StatisticsApi
         group.MapGet("/kommuner/{kommune}/days.csv", KommuneCsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv").WithSummary("One kommune's figures per day as CSV for Danish Excel.");
         group.MapPost("/rebuild", RebuildAsync).RequireAuthorization(StaffPolicies.Admin).WithSummary("Recompute every bucket from the stored chats and cases.");
         return app;
+    }
+
+    /// <summary>
+    /// What the statistics page offers the user: the partnerships they coordinate (with their members and threshold) and
+    /// every kommune whose own figures they may read (their home kommune as its admin, and the partnerships' members).
+    /// A user who may read none (an agent) is refused.
+    /// </summary>
+    private static async Task<Results<Ok<StatisticsScope>, ProblemHttpResult>> ScopeAsync(ClaimsPrincipal user, RotaProvider rota, CancellationToken ct)
+    {
+        var snapshot = await rota.GetAsync(ct);
+        ScopeKommune? Ref(int kode) => snapshot.FindKommune(kode) is { } k ? new ScopeKommune(k.Kode, k.Slug, k.Name) : null;
+        var partnerships = snapshot.Partnerships
+            .Where(p => user.HasClaim(StaffClaims.Partnership, p.Id))
+            .Select(p => new ScopePartnership(p.Id, p.Name, p.ServiceLevelSeconds, p.ServiceLevelTarget, p.Members.Select(Ref).OfType<ScopeKommune>().ToList()))
+            .ToList();
+        var own = user.IsInRole(StaffRoles.Admin) && Ref(user.HomeKommune()) is { } home ? [home] : Array.Empty<ScopeKommune>();
+        var kommuner = own.Concat(partnerships.SelectMany(p => p.Members)).DistinctBy(k => k.Kode).ToList();
+        if (kommuner.Count == 0 && !user.IsInRole(StaffRoles.Coordinator))
+        {
+            return Problems.From(new HotlineException(HotlineErrorCode.NotAuthorized, "Only coordinators and kommune admins see statistics."));
+        }
+
+        return TypedResults.Ok(new StatisticsScope(partnerships, kommuner));
     }
 
     private static async Task<Results<Ok<PartnershipStatistics>, ProblemHttpResult, ValidationProblem>> PartnershipAsync(

@@ -90,6 +90,15 @@ public sealed record SlotStaffing(
 
 public sealed record StaffingView(string PartnershipId, DateOnly From, DateOnly To, int Weeks, int ThresholdSeconds, double Target, int Concurrency, IReadOnlyList<SlotStaffing> Slots);
 
+/// <summary>A kommune the user may see statistics for: <see cref="Kode"/> is its kommunekode (staffing slots name the responsible kommune by it).</summary>
+public sealed record ScopeKommune(int Kode, string Slug, string Name);
+
+/// <summary>A partnership the user coordinates: its members and the service level it measures against.</summary>
+public sealed record ScopePartnership(string Id, string Name, int ThresholdSeconds, double Target, IReadOnlyList<ScopeKommune> Members);
+
+/// <summary>What the statistics page offers: the partnerships the user coordinates and every kommune whose figures they may read.</summary>
+public sealed record StatisticsScope(IReadOnlyList<ScopePartnership> Partnerships, IReadOnlyList<ScopeKommune> Kommuner);
+
 internal static class WaitBins
 {
     public static IReadOnlyList<WaitBin> Of(StatFigures figures)

@@ -6,7 +6,8 @@ using SharedHotline.Infrastructure.Persistence;
 namespace SharedHotline.Server.Web;
 
 /// <summary>
-/// The staff pages: sign-in, the agent console and the coordinator's rota editor. Signed-out visitors are sent
+/// The staff pages: sign-in, the agent console, the coordinator's rota editor, the kommune admin's settings and the
+/// statistics. Signed-out visitors are sent
 /// to the sign-in page and come back; a signed-in account without the role sees why it may not enter.
 /// </summary>
 public static class StaffPages
@@ -49,6 +50,22 @@ public static class StaffPages
         {
             Entry = "admin",
             Title = texts.AdminTitle,
+            Heading = texts.Product,
+            Subheading = http.User.Identity!.Name,
+        });
+    }
+
+    /// <summary>
+    /// <c>/statistik</c>: coordinators see their partnership, kommune admins their own kommune; an agent gets the
+    /// "no access" page. Which partnerships and kommuner the page offers comes from <c>GET /api/statistics/scope</c>.
+    /// </summary>
+    public static IResult Statistics(HttpContext http)
+    {
+        var texts = PageTexts.For(PageLanguages.From(http.Request));
+        return Guard(http, [StaffRoles.Coordinator, StaffRoles.Admin]) ?? PageShell.Render(http, new ShellPage
+        {
+            Entry = "statistics",
+            Title = texts.StatisticsTitle,
             Heading = texts.Product,
             Subheading = http.User.Identity!.Name,
         });

@@ -4,7 +4,8 @@ namespace SharedHotline.Server.Web;
 
 /// <summary>
 /// The web faces served by the same server: the citizen chat (standalone per kommune and as an embeddable
-/// widget), the agent console, the coordinator's rota editor and the staff sign-in. The pages are small
+/// widget), the agent console, the coordinator's rota editor, the kommune admin's settings, the statistics and the
+/// staff sign-in. The pages are small
 /// server-rendered shells around the bundles in <c>wwwroot/app</c>, which the server's build produces.
 /// </summary>
 public static class WebPages
@@ -26,6 +27,7 @@ public static class WebPages
         pages.MapGet("/agent", StaffPages.Agent);
         pages.MapGet("/coordinator", StaffPages.Coordinator);
         pages.MapGet("/admin", StaffPages.Admin);
+        pages.MapGet("/statistik", StaffPages.Statistics);
         pages.MapGet("/widget.js", WidgetScript.Serve);
         pages.MapGet("/favicon.svg", () => Results.Text(Favicon, "image/svg+xml", System.Text.Encoding.UTF8));
         return app;

@@ -24,6 +24,9 @@ public static class HttpAuthorizationMatrix
     private const string Json = "{}";
     private static readonly Caller[] Shifts = Agents;
 
+    /// <summary>Who the statistics page and its scope are for: coordinators (their partnerships) and kommune admins (their kommune); agents see none.</summary>
+    private static readonly Caller[] StatisticsReaders = [Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune];
+
     public static IReadOnlyList<HttpRow> Rows { get; } =
     [
         new("GET", "/openapi/{documentName}.json", Everyone("200")),
@@ -100,6 +103,7 @@ public static class HttpAuthorizationMatrix
         new("POST", "/api/tasks/{caseId:guid}/close", StaffOnly("404", Shifts)),
         new("PUT", "/api/tasks/{caseId:guid}/note", StaffOnly("404", Shifts), Json),
         new("DELETE", "/api/kommuner/{kommune}/callbacks/{callback}", StaffOnly("404", Caller.AdminOfKommune)),
+        new("GET", "/api/statistics/scope", StaffOnly("200", StatisticsReaders)),
 
         new("GET", "/", Everyone("200")),
         new("GET", "/{slug}/chat", Everyone("200")),
@@ -110,6 +114,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/agent", StaffPage(Agents)),
         new("GET", "/admin", StaffPage([Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
         new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
+        new("GET", "/statistik", StaffPage(StatisticsReaders)),
 
         new("*", "/hubs/citizen/negotiate", Everyone("200"), Send: "POST"),
         new("*", "/hubs/citizen", Everyone("400")),

@@ -3,6 +3,7 @@ import './admin.css';
 import type { KommuneSummary, StaffMe } from '../shared/contracts';
 import { appRoot, h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
+import { showStaffNav } from '../shared/staff-nav';
 import { t } from './texts';
 
 interface TopicSetting {
@@ -34,6 +35,7 @@ const root = appRoot();
 /** K's admin: which topics citizens book telefonmøder for and how long, and deleting a citizen's cases on request. */
 async function boot(): Promise<void> {
   const me = await getJson<StaffMe>('/api/auth/me');
+  showStaffNav(me, 'admin');
   const kommuner = await getJson<KommuneSummary[]>('/api/kommuner');
   const kommune = kommuner.find((k) => k.slug === me.kommune);
   const base = `/api/kommuner/${encodeURIComponent(me.kommune)}`;

@@ -4,6 +4,7 @@ import { appRoot, h, replace } from '../shared/dom';
 import { api, getJson } from '../shared/http';
 import { hubErrorCode } from '../shared/hub';
 import { withLang } from '../shared/i18n';
+import { showStaffNav } from '../shared/staff-nav';
 import { AgentLine } from './agent-line';
 import { createAlert } from './alert';
 import { ChatPanel } from './chat-panel';
@@ -143,6 +144,7 @@ async function boot(): Promise<void> {
   shift = new ShiftPanel(me.id, lookups);
   tasks = new TasksPanel(me.id);
   document.getElementById('header-tools')?.append(h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: () => void signOut() }, t('signOut')));
+  showStaffNav(me, 'agent');
   replace(
     root,
     h('h1', { class: 'visually-hidden' }, t('heading')),

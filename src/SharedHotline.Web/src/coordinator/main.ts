@@ -3,6 +3,7 @@ import type { KommuneSummary, StaffMe } from '../shared/contracts';
 import { announce, appRoot, h, replace } from '../shared/dom';
 import { api, getJson } from '../shared/http';
 import { withLang } from '../shared/i18n';
+import { showStaffNav } from '../shared/staff-nav';
 import { RotaCalendar } from './calendar';
 import { describe, keyOf, preview, publish, type SlotEdit, staffChanged, timesChanged, timesOf } from './changes';
 import { changesList, conflictsList, exceptionsList, legend, slotList } from './panels';
@@ -213,6 +214,7 @@ async function signOut(): Promise<void> {
 async function boot(): Promise<void> {
   const me = await getJson<StaffMe>('/api/auth/me');
   document.getElementById('header-tools')?.append(h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: () => void signOut() }, t('signOut')));
+  showStaffNav(me, 'coordinator');
   const partnership = me.coordinatorOf[0];
   if (!partnership) {
     replace(root, h('h1', null, t('heading')), h('p', { class: 'notice' }, t('noPartnership')));

@@ -40,6 +40,7 @@ function signedIn(me: StaffMe): void {
     me.roles.includes('agent') ? h('a', { class: 'btn', href: withLang('/agent') }, t('toConsole')) : null,
     me.roles.includes('coordinator') || me.roles.includes('admin') ? h('a', { class: 'btn btn--secondary', href: withLang('/coordinator') }, t('toRota')) : null,
     me.roles.includes('admin') ? h('a', { class: 'btn btn--secondary', href: withLang('/admin') }, t('toAdmin')) : null,
+    me.roles.includes('coordinator') || me.roles.includes('admin') ? h('a', { class: 'btn btn--secondary', href: withLang('/statistik') }, t('toStatistics')) : null,
   ];
   replace(
     root,

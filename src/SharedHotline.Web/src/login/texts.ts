@@ -17,6 +17,7 @@ const da = {
   signOut: 'Log ud',
   signedOut: 'Du er logget ud.',
   toAdmin: 'Kommunens indstillinger',
+  toStatistics: 'Statistik',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -36,6 +37,7 @@ const en: { [K in keyof typeof da]: string } = {
   signOut: 'Sign out',
   signedOut: 'You are signed out.',
   toAdmin: 'Kommune settings',
+  toStatistics: 'Statistics',
 };
 
 export const t = translator(da, en);
