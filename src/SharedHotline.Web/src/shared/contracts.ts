@@ -228,6 +228,29 @@ export interface ChatNote {
   createdAt: string;
 }
 
+/** A colleague a chat may be handed to now (GetTransferTargets). */
+export interface TransferTarget {
+  agentId: string;
+  name: string;
+  homeKommune: string;
+  onSlot: boolean;
+  canTakeChat: boolean;
+}
+
+/** A stored chat as staff read it (GET /api/chats/{id}/transcript, /api/transcripts/by-reference/{reference}). */
+export interface TranscriptView {
+  chatId: string;
+  reference: string;
+  kommune: string;
+  topic: string;
+  citizenName: string | null;
+  status: ChatStatus;
+  createdAt: string;
+  endedAt: string | null;
+  containsCpr: boolean;
+  messages: ChatMessage[];
+}
+
 export interface StaffMe {
   id: string;
   displayName: string;
