@@ -55,7 +55,7 @@ export class ChatPanel {
     this.chat = chat;
     this.chatId = chat.chatId;
     this.notes = new NotesBox(ctx.line, chat.chatId, (action, done) => this.act(action, done));
-    const kommune = chat.kommuneName;
+    const kommune = ctx.lookups.officialName(chat.kommune);
     const name = chat.citizenName ?? t('citizen');
     this.heading = h('h3', { id: this.headingId, tabindex: '-1' }, t('chatTitle', { name, kommune }));
     const meta = h('p', { class: 'panel-meta' }, t('chatMeta', { topic: chat.topic, reference: chat.reference, time: clock(chat.createdAt) }));

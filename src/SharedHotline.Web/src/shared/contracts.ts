@@ -85,6 +85,13 @@ export interface TypingSignal {
 export interface KommuneRef {
   slug: string;
   name: string;
+  /** "Sorø Kommune", "Københavns Kommune". */
+  officialName?: string | null;
+}
+
+/** How a page names a kommune: its official name, with its genitive where it has one. */
+export function officialName(kommune: { name: string; officialName?: string | null }): string {
+  return kommune.officialName ?? `${kommune.name} Kommune`;
 }
 
 export interface Topic {
@@ -109,6 +116,7 @@ export interface KommuneSummary {
   name: string;
   kommunekode: number;
   colour: string;
+  officialName: string;
 }
 
 export interface CallbackReceipt {
