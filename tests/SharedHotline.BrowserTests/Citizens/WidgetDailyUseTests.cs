@@ -42,7 +42,14 @@ public sealed class WidgetDailyUseTests(BrowserFixture browser)
         await mia.AcceptChatAsync(chat.ChatId);
         await Expect(widget.Locator(".chat-status")).ToHaveTextAsync("Du chatter med Mia.");
 
-        // 420 x 680 at most, inside a 900-pixel window: the composer and the end button are in sight without scrolling.
+        // A conversation longer than the panel: the messages scroll, and inside the 900-pixel window (a panel of at most
+        // 420 x 680) the composer and the end button stay in sight without scrolling.
+        for (var i = 1; i <= 12; i++)
+        {
+            await mia.SendAsync(chat.ChatId, $"Svar nummer {i}: her er en lidt længere forklaring, så beskeden fylder et par linjer i panelet.");
+        }
+
+        await Expect(widget.Locator(".messages")).ToContainTextAsync("Svar nummer 12");
         await Expect(widget.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(widget.GetByRole(AriaRole.Button, new() { Name = "Afslut chat" })).ToBeInViewportAsync(new() { Ratio = 1 });
         await PageChecks.ExpectAccessibleAsync(page, "citizen-widget-chat-1280x900");
