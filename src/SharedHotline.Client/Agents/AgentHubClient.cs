@@ -97,6 +97,14 @@ public sealed class AgentHubClient : IAsyncDisposable
     public Task TransferChatAsync(Guid chatId, Guid? toAgentId, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync("TransferChat", chatId, toAgentId, ct));
 
+    /// <summary>Hands the chat to a colleague (or back to the queue) with a handover note she reads as an internal note.</summary>
+    public Task TransferChatWithNoteAsync(Guid chatId, Guid? toAgentId, string? note, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync("TransferChatWithNote", chatId, toAgentId, note, ct));
+
+    /// <summary>The colleagues this chat may be handed to now.</summary>
+    public Task<IReadOnlyList<TransferTarget>> GetTransferTargetsAsync(Guid chatId, CancellationToken ct = default) =>
+        HubConnectionFactory.Invoke(() => _connection.InvokeAsync<IReadOnlyList<TransferTarget>>("GetTransferTargets", chatId, ct));
+
     /// <summary>Adds an internal note (staff only) to a chat assigned to me.</summary>
     public Task<ChatNote> AddNoteAsync(Guid chatId, string text, CancellationToken ct = default) =>
         HubConnectionFactory.Invoke(() => _connection.InvokeAsync<ChatNote>("AddNote", chatId, text, ct));

@@ -21,7 +21,7 @@ public static class RotaExceptionRules
 
         if (exception.Date < today || exception.Date > today.AddDays(MaxDaysAhead))
         {
-            v.Add(new("date", $"A date from today ({today:yyyy-MM-dd}) to {MaxDaysAhead} days ahead."));
+            v.Add(new("date", $"A date from today ({today:yyyy-MM-dd}) to {MaxDaysAhead} days ahead.", RotaRuleCodes.DateOutOfRange));
             return v;
         }
 
@@ -117,11 +117,11 @@ public static class RotaExceptionRules
         RotaCalendar.AddSlotsOn(others, x.Date, NodaTime.DateTimeZone.Utc, slots);
         if (x.PatternId is { } id && slots.All(s => s.SourceId != id) && others.Patterns.All(p => p.Id != id) && others.Exceptions.All(e => e.Id != id))
         {
-            v.Add(new("patternId", $"No pattern or extra slot {id}."));
+            v.Add(new("patternId", $"No pattern or extra slot {id}.", RotaRuleCodes.UnknownSlot));
         }
         else if (x.FromAgentId is { } agent && !slots.Any(s => (x.PatternId is null || s.SourceId == x.PatternId) && s.AgentIds.Contains(agent)))
         {
-            v.Add(new("fromAgentId", $"Agent {agent} is not rostered on {(x.PatternId is null ? "any slot" : "that slot")} on {x.Date:yyyy-MM-dd}."));
+            v.Add(new("fromAgentId", $"Agent {agent} is not rostered on {(x.PatternId is null ? "any slot" : "that slot")} on {x.Date:yyyy-MM-dd}.", RotaRuleCodes.AgentNotRostered));
         }
     }
 
@@ -129,24 +129,24 @@ public static class RotaExceptionRules
     {
         if (x.PatternId is { } id && others.Patterns.All(p => p.Id != id))
         {
-            v.Add(new("patternId", $"No pattern {id}."));
+            v.Add(new("patternId", $"No pattern {id}.", RotaRuleCodes.UnknownSlot));
             return;
         }
 
         var patterns = others.Patterns.Where(p => x.PatternId is null || p.Id == x.PatternId).ToList();
         if (!patterns.Any(p => p.AppliesOn(x.Date)))
         {
-            v.Add(new("date", $"{(x.PatternId is null ? "No pattern has" : "The pattern has no")} a slot on {x.Date:yyyy-MM-dd} ({x.Date.DayOfWeek})."));
+            v.Add(new("date", $"{(x.PatternId is null ? "No pattern has" : "The pattern has no")} a slot on {x.Date:yyyy-MM-dd} ({x.Date.DayOfWeek}).", RotaRuleCodes.NoSlotOnDate));
         }
 
         if (x.Kind == RotaExceptionKind.OpenOnHoliday && RotaCalendar.HolidayName(x.Date) is null && !others.ClosedDays.Any(c => c.Matches(x.Date)))
         {
-            v.Add(new("date", $"{x.Date:yyyy-MM-dd} is neither a public holiday nor a closed day of the partnership."));
+            v.Add(new("date", $"{x.Date:yyyy-MM-dd} is neither a public holiday nor a closed day of the partnership.", RotaRuleCodes.NotAClosedDay));
         }
 
         if (others.Exceptions.Any(e => e.Kind == x.Kind && e.Date == x.Date && e.PatternId == x.PatternId))
         {
-            v.Add(new("date", $"The same {x.Kind} exception already exists for {x.Date:yyyy-MM-dd}."));
+            v.Add(new("date", $"The same {x.Kind} exception already exists for {x.Date:yyyy-MM-dd}.", RotaRuleCodes.ExceptionExists));
         }
     }
 }

@@ -58,7 +58,7 @@ public static class RotaRules
         violations.AddRange(CheckRotation(pattern, partnership, directory));
         if (violations.Count == 0 && PatternOverlap.FirstWithSameKommune(pattern, partnership.Patterns) is { } overlap)
         {
-            violations.Add(new("start", OverlapMessage(overlap)));
+            violations.Add(new("start", OverlapMessage(overlap), RotaRuleCodes.PatternOverlap));
         }
 
         return violations;

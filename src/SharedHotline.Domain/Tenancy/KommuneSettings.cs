@@ -21,6 +21,12 @@ public sealed record KommuneSettings
     /// <summary>The letters before a chat's or case's reference (e.g. "FRB" for Fredensborg); null: the slug's first three.</summary>
     public string? ReferencePrefix { get; init; }
 
+    /// <summary>
+    /// The name as it stands before "Kommune" in the kommune's official name: "Københavns" (Københavns Kommune);
+    /// null for the many that use the plain name (Sorø Kommune, Fredensborg Kommune).
+    /// </summary>
+    public string? NameGenitive { get; init; }
+
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages too (off by default).</summary>
     public bool PartnershipHandlesMessages { get; init; }
     /// <summary>What happens to citizens still waiting when the hotline closes for the kommune.</summary>

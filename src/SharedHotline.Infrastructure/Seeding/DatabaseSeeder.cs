@@ -34,13 +34,18 @@ public sealed class DatabaseSeeder(
             logger.LogInformation("Kommune {KommuneSlug} ({Kommunekode}) added from configuration", kommune.Slug, kommune.Kode);
         }
 
-        // A prefix given in configuration later reaches a kommune seeded before it had one.
+        // A prefix or genitive given in configuration later reaches a kommune seeded before it had one.
         foreach (var record in await db.Kommuner.ToListAsync(ct))
         {
-            var configured = seed.Kommuner.FirstOrDefault(k => k.Kode == record.Kode)?.ReferencePrefix;
-            if (!string.IsNullOrWhiteSpace(configured) && record.Settings.ReferencePrefix is null)
+            var configured = seed.Kommuner.FirstOrDefault(k => k.Kode == record.Kode);
+            if (!string.IsNullOrWhiteSpace(configured?.ReferencePrefix) && record.Settings.ReferencePrefix is null)
             {
-                record.Settings = record.Settings with { ReferencePrefix = configured.Trim().ToUpperInvariant() };
+                record.Settings = record.Settings with { ReferencePrefix = configured.ReferencePrefix.Trim().ToUpperInvariant() };
+            }
+
+            if (!string.IsNullOrWhiteSpace(configured?.NameGenitive) && record.Settings.NameGenitive is null)
+            {
+                record.Settings = record.Settings with { NameGenitive = configured.NameGenitive.Trim() };
             }
         }
 
@@ -123,12 +128,13 @@ public sealed class DatabaseSeeder(
         Colour = seed.Colour,
         RetentionDays = seed.RetentionDays,
         ReferencePrefix = string.IsNullOrWhiteSpace(seed.ReferencePrefix) ? null : seed.ReferencePrefix.Trim().ToUpperInvariant(),
+        NameGenitive = string.IsNullOrWhiteSpace(seed.NameGenitive) ? null : seed.NameGenitive.Trim(),
         PartnershipHandlesMessages = seed.PartnershipHandlesMessages,
         WebsiteOrigins = seed.WebsiteOrigins,
         Topics = Topic.Standard,
         CannedAnswers =
         [
-            new("Velkommen", $"Hej, du taler med Selvbetjeningshotlinen for {seed.Name} Kommune. Hvad kan jeg hjælpe med?"),
+            new("Velkommen", $"Hej, du taler med Selvbetjeningshotlinen for {seed.NameGenitive ?? seed.Name} Kommune. Hvad kan jeg hjælpe med?"),
             new("CPR-advarsel", "Skriv venligst ikke dit CPR-nummer her i chatten."),
             new("MitID", "Du kan bestille et nyt MitID eller ændre dine oplysninger på mitid.dk."),
             new("Afslutning", "Tak for henvendelsen. Du er altid velkommen til at skrive igen."),
@@ -138,7 +144,7 @@ public sealed class DatabaseSeeder(
             new("Borger.dk", "https://www.borger.dk"),
             new("Pas og kørekort", "https://www.borger.dk/familie-og-boern/pas-og-koerekort"),
             new("Flytning", "https://www.borger.dk/bolig-og-flytning/flytning"),
-            .. seed.SelfServiceUrl is { Length: > 0 } url ? new[] { new SelfServiceLink($"{seed.Name} Kommune", url) } : [],
+            .. seed.SelfServiceUrl is { Length: > 0 } url ? new[] { new SelfServiceLink($"{seed.NameGenitive ?? seed.Name} Kommune", url) } : [],
         ],
     };
 }

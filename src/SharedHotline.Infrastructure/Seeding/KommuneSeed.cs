@@ -17,6 +17,9 @@ public sealed class KommuneSeed
     /// <summary>Three letters that begin the kommune's references; must differ from every other kommune's.</summary>
     public string? ReferencePrefix { get; set; }
 
+    /// <summary>The form before "Kommune" in the official name when it is not the plain name ("Københavns").</summary>
+    public string? NameGenitive { get; set; }
+
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages (off by default).</summary>
     public bool PartnershipHandlesMessages { get; set; }
     public List<string> WebsiteOrigins { get; set; } = [];

@@ -28,8 +28,8 @@ public static class CaseTexts
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{c.Id:N}@sharedhotline.dk",
-            Summary = $"Telefonmøde med {kommune.Name} Kommune ({kommune.Settings.FindTopic(c.Topic)?.Name ?? c.Topic})",
-            Description = $"{kommune.Name} Kommune ringer dig op. Reference: {c.Reference}.",
+            Summary = $"Telefonmøde med {kommune.OfficialName} ({kommune.Settings.FindTopic(c.Topic)?.Name ?? c.Topic})",
+            Description = $"{kommune.OfficialName} ringer dig op. Reference: {c.Reference}.",
             Start = new CalDateTime(local.ToDateTimeUnspecified(), zone),
             End = new CalDateTime(local.PlusMinutes(c.MeetingMinutes).ToDateTimeUnspecified(), zone),
             DtStamp = new CalDateTime(c.CreatedAt.UtcDateTime, "UTC"),

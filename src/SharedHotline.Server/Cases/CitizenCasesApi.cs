@@ -112,7 +112,7 @@ public static partial class CitizenCasesApi
         var calendarUrl = kind == CaseKind.Meeting ? new Uri($"{Origin(http)}/api/kommuner/{kommune.Slug}/cases/{reference}/meeting.ics?t={token}") : null;
         var topicName = kommune.Settings.FindTopic(record.Topic)?.Name ?? record.Topic;
         var text = kind == CaseKind.Meeting
-            ? $"Tak. Dit telefonmøde om {topicName} er booket {CaseTexts.When(record.MeetingStart!.Value)}. {kommune.Name} Kommune ringer dig op. Din reference er {reference}."
+            ? $"Tak. Dit telefonmøde om {topicName} er booket {CaseTexts.When(record.MeetingStart!.Value)}. {kommune.OfficialName} ringer dig op. Din reference er {reference}."
             : $"Tak. Vi har modtaget din besked om {topicName}. Din reference er {reference}.";
         return TypedResults.Created(statusUrl, new CaseReceipt(reference, kommune.Slug, record.Topic, now, record.MeetingStart, statusUrl, calendarUrl, text));
     }

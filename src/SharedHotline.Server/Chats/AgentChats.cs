@@ -123,7 +123,7 @@ public sealed class AgentChats(
             }
 
             var firstName = ChatViews.FirstName(account.DisplayName);
-            var note = await messages.AppendSystemAsync(chat.Id, $"{firstName} fra {snapshot.RequireKommune(account.HomeKommune).Name} Kommune er klar til at hjælpe dig.", ct);
+            var note = await messages.AppendSystemAsync(chat.Id, $"{firstName} fra {snapshot.RequireKommune(account.HomeKommune).OfficialName} er klar til at hjælpe dig.", ct);
             await notify.MessageAsync(note.ToContract(), agentId);
             await notify.Citizen(chat.Id).ChatStateChanged(new ChatStateChanged(chat.Id, ChatStatus.Active, firstName, now));
             logger.LogInformation("Chat {ChatId} accepted by {AgentId}", chat.Id, agentId);

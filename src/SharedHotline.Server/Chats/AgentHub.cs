@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTransfers transfers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTransfers transfers, ChatHandovers handovers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -105,6 +105,12 @@ public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTra
     public Task EndChat(Guid chatId) => chats.EndAsync(AgentId, chatId, Context.ConnectionAborted);
 
     public Task TransferChat(Guid chatId, Guid? toAgentId) => transfers.TransferAsync(AgentId, chatId, toAgentId, Context.ConnectionAborted);
+
+    /// <summary>As <see cref="TransferChat"/>, leaving <paramref name="note"/> on the chat as an internal note for whoever takes it next.</summary>
+    public Task TransferChatWithNote(Guid chatId, Guid? toAgentId, string? note) =>
+        handovers.TransferWithNoteAsync(AgentId, chatId, toAgentId, note, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<TransferTarget>> GetTransferTargets(Guid chatId) => handovers.TargetsAsync(AgentId, chatId, Context.ConnectionAborted);
 
     /// <summary>Adds an internal note to a chat assigned to me; staff only, never shown to the citizen.</summary>
     public Task<ChatNote> AddNote(Guid chatId, string text) => notes.AddAsync(AgentId, chatId, text, Context.ConnectionAborted);

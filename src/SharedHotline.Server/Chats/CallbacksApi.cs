@@ -74,7 +74,7 @@ public static partial class CallbacksApi
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Callback request {CallbackId} left for {Kommune} on {Topic}", record.Id, kommune.Slug, record.Topic);
         var text = phone is { Length: > 0 }
-            ? $"Tak. Vi har modtaget din bestilling af et telefonmøde om {topic.Name}. Din reference er {record.Reference}. {kommune.Name} Kommune ringer dig op."
+            ? $"Tak. Vi har modtaget din bestilling af et telefonmøde om {topic.Name}. Din reference er {record.Reference}. {kommune.OfficialName} ringer dig op."
             : $"Tak. Vi har modtaget din besked om {topic.Name}. Din reference er {record.Reference}.";
         return TypedResults.Created($"/api/kommuner/{kommune.Slug}/callbacks/{record.Reference}", new CallbackReceipt(record.Reference, kommune.Slug, topic.Code, now, text));
     }

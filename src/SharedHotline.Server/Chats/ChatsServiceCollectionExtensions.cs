@@ -64,6 +64,7 @@ public static class ChatsServiceCollectionExtensions
         services.AddScoped<CitizenChats>();
         services.AddScoped<AgentChats>();
         services.AddScoped<ChatTransfers>();
+        services.AddScoped<ChatHandovers>();
         services.AddScoped<AgentPresences>();
         services.AddScoped<ChatNotes>();
         services.AddScoped<LiveStateRecovery>();

@@ -40,14 +40,18 @@ public static class Problems
             type: "https://sharedhotline.dk/problems/kommune-not-found",
             extensions: new Dictionary<string, object?> { ["slug"] = slug, ["code"] = HotlineException.ToWire(HotlineErrorCode.KommuneNotFound) });
 
-    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) => TypedValidation(errors, detail);
+    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null, string[]? rules = null) => TypedValidation(errors, detail, rules);
 
-    public static ValidationProblem TypedValidation(IDictionary<string, string[]> errors, string? detail = null) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: detail,
-            type: "https://sharedhotline.dk/problems/validation",
-            extensions: new Dictionary<string, object?> { ["code"] = HotlineException.ToWire(HotlineErrorCode.InvalidArgument) });
+    public static ValidationProblem TypedValidation(IDictionary<string, string[]> errors, string? detail = null, string[]? rules = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = HotlineException.ToWire(HotlineErrorCode.InvalidArgument) };
+        if (rules is { Length: > 0 })
+        {
+            extensions["rules"] = rules;
+        }
+
+        return TypedResults.ValidationProblem(errors, detail: detail, type: "https://sharedhotline.dk/problems/validation", extensions: extensions);
+    }
 
     public static IResult Validation(string field, string error) =>
         Validation(new Dictionary<string, string[]> { [field] = [error] });

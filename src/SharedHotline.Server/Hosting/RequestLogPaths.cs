@@ -4,11 +4,13 @@ namespace SharedHotline.Server.Hosting;
 
 /// <summary>
 /// The properties of the request log line, with secrets taken out of the path: a calendar feed address is the
-/// agent's password for her shifts, so only its shape is logged.
+/// agent's password for her shifts, so only its shape is logged; a transcript search is what staff typed, which may be
+/// a citizen's phone or CPR number instead of a reference, so it is not logged either.
 /// </summary>
 public static class RequestLogPaths
 {
     private const string ShiftFeeds = "/api/shifts/";
+    private const string TranscriptSearch = "/api/transcripts/by-reference/";
 
     public static IEnumerable<LogEventProperty> Properties(HttpContext http, string path, double elapsedMs, int statusCode) =>
     [
@@ -19,5 +21,7 @@ public static class RequestLogPaths
     ];
 
     public static string Redact(string path) =>
-        path.StartsWith(ShiftFeeds, StringComparison.OrdinalIgnoreCase) ? ShiftFeeds + "{token}.ics" : path;
+        path.StartsWith(ShiftFeeds, StringComparison.OrdinalIgnoreCase) ? ShiftFeeds + "{token}.ics"
+        : path.StartsWith(TranscriptSearch, StringComparison.OrdinalIgnoreCase) ? TranscriptSearch + "{reference}"
+        : path;
 }

@@ -52,7 +52,7 @@ public static class ExceptionsApi
             var violations = RotaExceptionRules.Check(exception, request!.Overnight, input.Rota, input.Directory.Rules, input.Today);
             if (violations.Count > 0)
             {
-                return RotaChange.Refused(Problems.Validation(violations.ToErrors()));
+                return RotaChange.Refused(violations.ToProblem());
             }
 
             var rota = input.Rota with { Exceptions = [.. input.Rota.Exceptions.Where(x => x.Id != id), exception] };

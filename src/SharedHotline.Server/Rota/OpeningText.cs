@@ -36,7 +36,7 @@ public static class OpeningText
     /// <summary>The kommune as the wire refers to one; a code no longer in the rota is shown as itself.</summary>
     public static KommuneRef RefOf(this RotaSnapshot rota, int kode) =>
         rota.FindKommune(kode) is { } k
-            ? new KommuneRef(k.Slug, k.Name)
+            ? new KommuneRef(k.Slug, k.Name, k.OfficialName)
             : new KommuneRef(kode.ToString(System.Globalization.CultureInfo.InvariantCulture), kode.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static OpeningModeDto ToDto(OpeningMode mode) => mode switch

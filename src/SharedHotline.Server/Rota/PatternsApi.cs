@@ -96,6 +96,6 @@ public static class PatternsApi
 
         var others = input.Rota with { Patterns = [.. input.Rota.Patterns.Where(p => p.Id != id)] };
         var violations = RotaRules.CheckPattern(pattern, request.Overnight, others, input.Directory.Rules);
-        return violations.Count == 0 ? (pattern, null) : (null, Problems.Validation(violations.ToErrors()));
+        return violations.Count == 0 ? (pattern, null) : (null, violations.ToProblem());
     }
 }

@@ -83,6 +83,10 @@ public static class RotaRequestMapping
     public static Dictionary<string, string[]> ToErrors(this IEnumerable<RotaViolation> violations) =>
         violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).Distinct().ToArray());
 
+    /// <summary>The validation problem of a refused edit: the field errors, and the rules broken (<c>rules</c>) for the page's words.</summary>
+    public static IResult ToProblem(this IReadOnlyCollection<RotaViolation> violations) =>
+        Hosting.Problems.Validation(violations.ToErrors(), rules: violations.Where(v => v.Rule is not null).Select(v => v.Rule!).Distinct().ToArray());
+
     private static RotationTurn ToTurn(TurnRequest turn) => new(turn.Kommune!.Value, turn.AgentIds ?? [], turn.Day);
 
     private static void RequireTurn(TurnRequest? turn, string prefix, Dictionary<string, string[]> errors)

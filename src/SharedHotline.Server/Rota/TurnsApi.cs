@@ -62,12 +62,12 @@ public static class TurnsApi
             var violations = RotaRules.CheckTurn(turn, changed, input.Rota, input.Directory.Rules).ToList();
             if (violations.Count == 0 && PatternOverlap.FirstWithSameKommune(changed, others.Patterns) is { } overlap)
             {
-                violations.Add(new RotaViolation("kommune", RotaRules.OverlapMessage(overlap)));
+                violations.Add(new RotaViolation("kommune", RotaRules.OverlapMessage(overlap), RotaRuleCodes.PatternOverlap));
             }
 
             if (violations.Count > 0)
             {
-                return RotaChange.Refused(Problems.Validation(violations.ToErrors()));
+                return RotaChange.Refused(violations.ToProblem());
             }
 
             var rota = input.Rota with { Patterns = [.. input.Rota.Patterns.Select(p => p.Id == patternId ? changed : p)] };

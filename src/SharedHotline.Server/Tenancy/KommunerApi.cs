@@ -9,7 +9,7 @@ using SharedHotline.Server.Rota;
 
 namespace SharedHotline.Server.Tenancy;
 
-public sealed record KommuneSummary(string Slug, string Name, int Kommunekode, string Colour);
+public sealed record KommuneSummary(string Slug, string Name, int Kommunekode, string Colour, string OfficialName);
 
 public sealed record TopicDto(string Code, string Name, string NameEn);
 
@@ -49,7 +49,7 @@ public static class KommunerApi
     {
         var api = app.MapGroup("/api/kommuner").WithTags("Kommuner").AllowAnonymous();
         api.MapGet("/", async (IKommuneStore store, CancellationToken ct) =>
-            TypedResults.Ok((await store.GetAllAsync(ct)).Select(k => new KommuneSummary(k.Slug, k.Name, k.Kode, k.Settings.Colour)).ToList()))
+            TypedResults.Ok((await store.GetAllAsync(ct)).Select(k => new KommuneSummary(k.Slug, k.Name, k.Kode, k.Settings.Colour, k.OfficialName)).ToList()))
             .WithSummary("Every kommune on the hotline.");
         api.MapGet("/{kommune}/status", GetStatus).WithSummary("Is the hotline open now for this kommune's citizens, who answers, and how long is the wait.");
         api.MapGet("/{kommune}/opening-hours", GetOpeningHours).WithSummary("The effective opening windows between two local dates (inclusive).");
@@ -92,7 +92,7 @@ public static class KommunerApi
         var next = snapshot.NextOpening(kommune.Kode, instant);
         var responsible = duty.ResponsibleKommune is { } r ? Ref(snapshot, r) : null;
         return TypedResults.Ok(new HotlineStatus(
-            new KommuneRef(kommune.Slug, kommune.Name),
+            new KommuneRef(kommune.Slug, kommune.Name, kommune.OfficialName),
             duty.IsOpen,
             OpeningText.ToDto(duty.Mode),
             responsible,

@@ -26,6 +26,10 @@ public static class TranscriptsApi
             .WithTags("Transcripts")
             .RequireAuthorization(StaffPolicies.Staff)
             .WithSummary("A chat's transcript, for the owning kommune's staff and the agent who handled it; every read is logged.");
+        app.MapGet("/api/transcripts/by-reference/{chatReference}", ReadByReferenceAsync)
+            .WithTags("Transcripts")
+            .RequireAuthorization(StaffPolicies.Staff)
+            .WithSummary("The transcript of the chat a citizen quotes by its reference (e.g. SOR-4K7Q2M); the same rule and log as by id.");
         var log = app.MapGroup("/api/kommuner/{kommune}/transcript-access").WithTags("Transcripts").RequireAuthorization(StaffPolicies.KommuneAdmin);
         log.MapGet("/", ListAsync).WithSummary("Who read which of this kommune's transcripts, newest first (this kommune's admin).");
         log.MapGet("/export.csv", ExportAsync).WithSummary("The transcript access log as CSV (this kommune's admin).");
@@ -35,12 +39,24 @@ public static class TranscriptsApi
     private static async Task<IResult> ReadAsync(Guid chatId, ClaimsPrincipal user, HotlineDbContext db, RotaProvider rota, TimeProvider time, ILogger<TranscriptView> logger, CancellationToken ct)
     {
         var chat = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chatId, ct);
-        if (chat is null)
-        {
-            return Problems.From(new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}."));
-        }
+        return chat is null
+            ? Problems.From(new HotlineException(HotlineErrorCode.ChatNotFound, $"No chat has the id {chatId}."))
+            : await AnswerAsync(chat, user, db, rota, time, logger, ct);
+    }
 
-        var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chatId).OrderBy(m => m.Seq).ToListAsync(ct);
+    private static async Task<IResult> ReadByReferenceAsync(string chatReference, ClaimsPrincipal user, HotlineDbContext db, RotaProvider rota, TimeProvider time, ILogger<TranscriptView> logger, CancellationToken ct)
+    {
+        // Citizens read their reference aloud or type it from a receipt: case and stray spaces do not matter.
+        var reference = chatReference.Trim().ToUpperInvariant();
+        var chat = reference.Length is > 0 and <= 32 ? await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Reference == reference, ct) : null;
+        return chat is null
+            ? Problems.From(new HotlineException(HotlineErrorCode.ChatNotFound, "No chat has that reference."))
+            : await AnswerAsync(chat, user, db, rota, time, logger, ct);
+    }
+
+    private static async Task<IResult> AnswerAsync(ChatRecord chat, ClaimsPrincipal user, HotlineDbContext db, RotaProvider rota, TimeProvider time, ILogger<TranscriptView> logger, CancellationToken ct)
+    {
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ChatId == chat.Id).OrderBy(m => m.Seq).ToListAsync(ct);
         var snapshot = await rota.GetAsync(ct);
         var retentionDays = snapshot.FindKommune(chat.KommuneKode)?.Settings.RetentionDays ?? 1;
         var ground = TranscriptAccess.Ground(user, chat, messages, retentionDays, time.GetUtcNow());

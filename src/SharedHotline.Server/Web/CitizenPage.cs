@@ -39,14 +39,15 @@ public static class CitizenPage
         return PageShell.Render(http, new ShellPage
         {
             Entry = "citizen",
-            Title = string.Format(CultureInfo.InvariantCulture, texts.CitizenTitle, kommune.Name),
-            Heading = $"{kommune.Name} Kommune",
+            Title = string.Format(CultureInfo.InvariantCulture, texts.CitizenTitle, kommune.OfficialName),
+            Heading = kommune.OfficialName,
             Subheading = texts.CitizenHeading,
             Chrome = !embedded,
             Data = new Dictionary<string, string>
             {
                 ["kommune"] = kommune.Slug,
                 ["kommune-name"] = kommune.Name,
+                ["kommune-official-name"] = kommune.OfficialName,
                 ["colour"] = kommune.Settings.Colour,
                 ["embedded"] = embedded ? "true" : "false",
             },

@@ -12,7 +12,7 @@ public static class KommuneLinks
         foreach (var k in kommuner)
         {
             html.Append("<li><a class=\"kommune-link\" href=\"/").Append(PageShell.E(Uri.EscapeDataString(k.Slug))).Append("/chat")
-                .Append(language.Suffix()).Append("\">").Append(PageShell.E(k.Name)).Append(" Kommune</a></li>");
+                .Append(language.Suffix()).Append("\">").Append(PageShell.E(k.OfficialName)).Append("</a></li>");
         }
 
         return html.Append("</ul>").ToString();

@@ -54,6 +54,7 @@ public sealed class RotaEditorTests(BrowserFixture browser)
         await CancelDecember3rdElsewhereAsync(site);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Udgiv ændringer (1)" }).ClickAsync();
         await Expect(coordinator.GetByRole(AriaRole.Alert).Filter(new() { HasText = "ændret af en anden" })).ToContainTextAsync("nu version 2");
+        await Expect(coordinator.Locator(".stale__who")).ToContainTextAsync("aflyste vagten");
         await Expect(changes).ToContainTextAsync("Ikke udgivet: en anden har ændret vagtplanen");
         await Expect(coordinator.Locator(".slot-item--pending")).ToContainTextAsync("onsdag 25. november 16.00–21.00");
         await PageChecks.ExpectAccessibleAsync(coordinator, "coordinator-stale-edit");

@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         .Replace("{index:int}", "0", StringComparison.Ordinal)
         .Replace("{exceptionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{chatId:guid}", world.Chat.ChatId.ToString(), StringComparison.Ordinal)
+        .Replace("{chatReference}", world.Chat.Reference, StringComparison.Ordinal)
         .Replace("{chat}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{staffId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{caseId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

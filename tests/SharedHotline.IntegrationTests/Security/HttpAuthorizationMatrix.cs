@@ -76,6 +76,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/api/shifts/{token}.ics", Everyone("404")),
 
         new("GET", "/api/chats/{chatId:guid}/transcript", StaffOnly("200", Caller.RosteredAgent, Caller.OffDutyAgentOfKommune, Caller.AdminOfKommune)),
+        new("GET", "/api/transcripts/by-reference/{chatReference}", StaffOnly("200", Caller.RosteredAgent, Caller.OffDutyAgentOfKommune, Caller.AdminOfKommune)),
         new("GET", "/api/kommuner/{kommune}/transcript-access/", StaffOnly("200", Caller.AdminOfKommune)),
         new("GET", "/api/kommuner/{kommune}/transcript-access/export.csv", StaffOnly("200", Caller.AdminOfKommune)),
         new("DELETE", "/api/kommuner/{kommune}/chats/{chat}", StaffOnly("404", Caller.AdminOfKommune)),

@@ -68,6 +68,8 @@ public static class HubAuthorizationMatrix
         new(Agent, "AddNote", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<ChatNote>("AddNote", chat.ChatId, "Borgeren ringer tilbage i morgen")), OnlyTheRosteredAgent),
         new(Agent, "GetNotes", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<IReadOnlyList<ChatNote>>("GetNotes", chat.ChatId)), OnlyTheRosteredAgent),
         new(Agent, "TransferChat", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync("TransferChat", chat.ChatId, (Guid?)null)), OnlyTheRosteredAgent),
+        new(Agent, "TransferChatWithNote", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync("TransferChatWithNote", chat.ChatId, (Guid?)null, "Borgeren venter på svar fra skat")), OnlyTheRosteredAgent),
+        new(Agent, "GetTransferTargets", (w, c) => WithActiveChat(w, c, (hub, chat) => hub.InvokeAsync<IReadOnlyList<TransferTarget>>("GetTransferTargets", chat.ChatId)), OnlyTheRosteredAgent),
     ];
 
     /// <summary>

@@ -47,6 +47,8 @@ public sealed class HubBadInputSuiteTests
         ["AgentHub.AddNote"] = [[], ["{chat}"], ["{chat}", 42], ["{chat}", ""], ["{chat}", "bell\u0007"], ["{chat}", Big], ["not-a-guid", "hej"], [Guid.NewGuid(), "hej"]],
         ["AgentHub.GetNotes"] = [[], ["nope"], [null], [Guid.NewGuid()], ["{chat}", "extra"]],
         ["AgentHub.TransferChat"] = [[], ["{chat}"], ["{chat}", "nobody"], ["{chat}", Guid.NewGuid()], ["nope", null]],
+        ["AgentHub.TransferChatWithNote"] = [[], ["{chat}", null], ["{chat}", "nobody", "hej"], ["{chat}", Guid.NewGuid(), "hej"], ["{chat}", null, 42], ["{chat}", null, "bell\u0007"], ["{chat}", null, Big], ["nope", null, "hej"]],
+        ["AgentHub.GetTransferTargets"] = [[], ["nope"], [null], [Guid.NewGuid()], ["{chat}", "extra"]],
     };
 
     [Fact]

@@ -1,5 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
-import type { AgentChat, AgentSession, ChatMessage, ChatNote, ChatRemoved, MessageAck, Presence, QueueOverview, TasksChanged, TypingSignal } from '../shared/contracts';
+import type { AgentChat, AgentSession, ChatMessage, ChatNote, ChatRemoved, MessageAck, Presence, QueueOverview, TasksChanged, TransferTarget, TypingSignal } from '../shared/contracts';
 import { createHub, startHub } from '../shared/hub';
 
 /** The agent's line to the server: the agent hub (docs/protocol.md) over the sign-in cookie, reconnecting by itself. */
@@ -52,6 +52,8 @@ export class AgentLine {
   typing = (chatId: string, isTyping: boolean) => (this.connected ? this.connection.invoke('SetTyping', chatId, isTyping) : Promise.resolve());
   end = (chatId: string) => this.connection.invoke('EndChat', chatId);
   transfer = (chatId: string, toAgentId: string | null) => this.connection.invoke('TransferChat', chatId, toAgentId);
+  transferWithNote = (chatId: string, toAgentId: string | null, note: string) => this.connection.invoke('TransferChatWithNote', chatId, toAgentId, note);
+  transferTargets = (chatId: string) => this.connection.invoke<TransferTarget[]>('GetTransferTargets', chatId);
   queue = () => this.connection.invoke<QueueOverview>('GetQueue');
   addNote = (chatId: string, text: string) => this.connection.invoke<ChatNote>('AddNote', chatId, text);
   notes = (chatId: string) => this.connection.invoke<ChatNote[]>('GetNotes', chatId);

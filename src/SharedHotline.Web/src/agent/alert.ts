@@ -58,18 +58,36 @@ document.addEventListener('visibilitychange', () => {
 });
 
 /**
- * The incoming-chat alert: a visible banner (role=alert, so screen readers hear it at once), a chime, and a
- * count in the tab's title while the tab is in the background.
+ * The incoming-chat alert: a visible banner per offered chat (inside one role=alert region, so screen readers hear
+ * it at once), a chime, and a count in the tab's title while the tab is in the background. A banner goes when its
+ * chat is accepted or leaves the desk, so what is left is what still waits for the agent.
  */
-export function createAlert(): { element: HTMLElement; raise: (text: string, goTo: () => void) => void } {
+export interface IncomingAlert {
+  element: HTMLElement;
+  raise: (chatId: string, text: string, goTo: () => void) => void;
+  clear: (chatId: string) => void;
+}
+
+export function createAlert(): IncomingAlert {
   const element = h('div', { class: 'incoming', role: 'alert' });
+  const shown = new Map<string, HTMLElement>();
+  const clear = (chatId: string): void => {
+    shown.get(chatId)?.remove();
+    shown.delete(chatId);
+  };
   return {
     element,
-    raise(text, goTo) {
-      element.replaceChildren(
+    clear,
+    raise(chatId, text, goTo) {
+      clear(chatId);
+      const item = h(
+        'div',
+        { class: 'incoming__item', 'data-chat-id': chatId },
         h('p', { class: 'incoming__text' }, text),
-        h('button', { type: 'button', class: 'btn btn--small', onclick: () => { element.replaceChildren(); goTo(); } }, t('goToChat')),
+        h('button', { type: 'button', class: 'btn btn--small', onclick: () => { clear(chatId); goTo(); } }, t('goToChat')),
       );
+      shown.set(chatId, item);
+      element.append(item);
       chime();
       if (document.hidden) {
         unseen += 1;

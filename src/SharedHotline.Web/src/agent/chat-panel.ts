@@ -1,18 +1,20 @@
 import type { ChatRemovedReason } from '../shared/codes';
-import type { AgentChat, ChatMessage, ChatNote, RotaAgent } from '../shared/contracts';
+import type { AgentChat, ChatMessage } from '../shared/contracts';
 import { announce, focusHeading, h, replace, uid } from '../shared/dom';
 import { hubErrorCode, newClientMessageId } from '../shared/hub';
 import { clock } from '../shared/time';
 import type { AgentLine } from './agent-line';
 import type { Lookups } from './lookups';
+import { NotesBox } from './notes-box';
 import { reason, t } from './texts';
+import { TransferForm } from './transfer-form';
 
 export interface PanelContext {
   line: AgentLine;
   lookups: Lookups;
-  /** Colleagues on my shift now, to transfer to. */
-  colleagues: () => RotaAgent[];
   closed: (chatId: string) => void;
+  /** The chat is mine now (accepted): its incoming alert has done its work. */
+  accepted: (chatId: string) => void;
 }
 
 interface Shown {
@@ -38,10 +40,8 @@ export class ChatPanel {
   private readonly input: HTMLTextAreaElement;
   private readonly composer: HTMLFormElement;
   private readonly feedback = h('p', { class: 'panel-feedback', role: 'status' });
-  private readonly notesList = h('ul', { class: 'notes' });
-  private readonly notesSummary = h('summary', null, t('notes', { n: 0 }));
   private readonly footer = h('div', { class: 'panel-actions' });
-  private notes: ChatNote[] = [];
+  private readonly notes: NotesBox;
   private removed = false;
   private typingSentAt = 0;
   private typingStop = 0;
@@ -54,7 +54,8 @@ export class ChatPanel {
   ) {
     this.chat = chat;
     this.chatId = chat.chatId;
-    const kommune = chat.kommuneName;
+    this.notes = new NotesBox(ctx.line, chat.chatId, (action, done) => this.act(action, done));
+    const kommune = ctx.lookups.officialName(chat.kommune);
     const name = chat.citizenName ?? t('citizen');
     this.heading = h('h3', { id: this.headingId, tabindex: '-1' }, t('chatTitle', { name, kommune }));
     const meta = h('p', { class: 'panel-meta' }, t('chatMeta', { topic: chat.topic, reference: chat.reference, time: clock(chat.createdAt) }));
@@ -92,7 +93,7 @@ export class ChatPanel {
       this.typingLine,
       this.composer,
       this.feedback,
-      h('div', { class: 'panel-tools' }, this.cannedAnswers(), this.selfService(), this.notesBox()),
+      h('div', { class: 'panel-tools' }, this.cannedAnswers(), this.selfService(), this.notes.element),
       this.footer,
     );
     const colour = ctx.lookups.colour(chat.kommune);
@@ -105,7 +106,7 @@ export class ChatPanel {
     }
 
     this.renderState();
-    void this.loadNotes();
+    void this.notes.load(isNew);
   }
 
   focus(): void {
@@ -205,18 +206,8 @@ export class ChatPanel {
       return;
     }
 
-    const selectId = uid('transfer');
-    const select = h(
-      'select',
-      { id: selectId },
-      h('option', { value: '' }, t('backToQueue')),
-      ...this.ctx.colleagues().map((c) => h('option', { value: c.id }, c.name)),
-    );
-    replace(
-      this.footer,
-      h('div', { class: 'transfer' }, h('label', { for: selectId }, t('transferTo')), h('div', { class: 'transfer__row' }, select, h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => void this.transfer(select.value || null) }, t('transfer')))),
-      h('button', { type: 'button', class: 'btn btn--secondary end-chat', onclick: () => this.renderFooter(true) }, t('end')),
-    );
+    const transfer = new TransferForm(this.ctx.line, this.ctx.lookups, this.chatId, this.chat.kommune, (to, note) => void this.transfer(to, note));
+    replace(this.footer, transfer.element, h('button', { type: 'button', class: 'btn btn--secondary end-chat', onclick: () => this.renderFooter(true) }, t('end')));
   }
 
   private arrange(): void {
@@ -245,6 +236,7 @@ export class ChatPanel {
   private async accept(): Promise<void> {
     if (await this.act(async () => (this.chat = await this.ctx.line.accept(this.chatId)), t('accepted', { kommune: this.chat.kommuneName }))) {
       this.chat.messages.forEach((m) => this.receive(m, false));
+      this.ctx.accepted(this.chatId);
       this.renderState();
       this.input.focus();
     }
@@ -353,53 +345,8 @@ export class ChatPanel {
     );
   }
 
-  private notesBox(): HTMLElement {
-    const noteId = uid('note');
-    const text = h('textarea', { id: noteId, rows: '2', maxlength: '4000', 'aria-describedby': `${noteId}-hint` });
-    const form = h(
-      'form',
-      { class: 'note-form' },
-      h('label', { for: noteId }, t('noteLabel')),
-      h('span', { id: `${noteId}-hint`, class: 'field__hint' }, t('notesHint')),
-      text,
-      h('button', { type: 'submit', class: 'btn btn--secondary btn--small' }, t('saveNote')),
-    );
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      if (!text.value.trim()) {
-        return;
-      }
-
-      await this.act(async () => {
-        this.notes = [...this.notes, await this.ctx.line.addNote(this.chatId, text.value)];
-        text.value = '';
-        this.renderNotes();
-      }, t('noteSaved'));
-    });
-    return h('details', { class: 'tool tool--notes' }, this.notesSummary, this.notesList, form);
-  }
-
-  private async loadNotes(): Promise<void> {
-    try {
-      this.notes = await this.ctx.line.notes(this.chatId);
-      this.renderNotes();
-    } catch {
-      // A chat that is no longer mine has no notes to show; the panel says so elsewhere.
-    }
-  }
-
-  private renderNotes(): void {
-    this.notesSummary.textContent = t('notes', { n: this.notes.length });
-    replace(
-      this.notesList,
-      ...(this.notes.length === 0
-        ? [h('li', { class: 'muted' }, t('noNotes'))]
-        : this.notes.map((n) => h('li', { class: 'note' }, h('p', { class: 'msg__meta' }, `${n.authorName} · ${clock(n.createdAt)}`), h('p', { class: 'msg__text' }, n.text)))),
-    );
-  }
-
-  private async transfer(toAgentId: string | null): Promise<void> {
-    await this.act(() => this.ctx.line.transfer(this.chatId, toAgentId), t('transferred'));
+  private async transfer(toAgentId: string | null, note: string): Promise<void> {
+    await this.act(() => (note.trim() ? this.ctx.line.transferWithNote(this.chatId, toAgentId, note) : this.ctx.line.transfer(this.chatId, toAgentId)), t('transferred'));
   }
 
   private async end(): Promise<void> {

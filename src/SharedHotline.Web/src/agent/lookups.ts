@@ -1,4 +1,4 @@
-import type { HotlineStatus, KommuneSummary } from '../shared/contracts';
+import { type HotlineStatus, type KommuneSummary, officialName } from '../shared/contracts';
 import { getJson } from '../shared/http';
 
 /** Kommune names and colours, and each kommune's topic names (the hub sends codes). */
@@ -13,6 +13,12 @@ export class Lookups {
 
   kommuneName(slug: string): string {
     return this.kommuner.get(slug)?.name ?? slug;
+  }
+
+  /** "Sorø Kommune", "Københavns Kommune". */
+  officialName(slug: string): string {
+    const k = this.kommuner.get(slug);
+    return k ? officialName(k) : slug;
   }
 
   colour(slug: string): string | undefined {

@@ -11,6 +11,7 @@ import { ChatPanel } from './chat-panel';
 import { Lookups } from './lookups';
 import { chosenPresence, PresencePanel } from './presence-panel';
 import { QueuePanel } from './queue-panel';
+import { ReferenceSearch } from './reference-search';
 import { ShiftPanel } from './shift-panel';
 import { TasksPanel } from './tasks-panel';
 import { reason, t } from './texts';
@@ -31,7 +32,9 @@ let shift: ShiftPanel;
 let tasks: TasksPanel;
 const queue = new QueuePanel(lookups, async (chatId) => {
   try {
-    open(await line.accept(chatId), false).focus();
+    const chat = await line.accept(chatId);
+    alert.clear(chatId);
+    open(chat, false).focus();
     return null;
   } catch (error) {
     return t('error', { reason: reason(hubErrorCode(error)) });
@@ -58,7 +61,7 @@ function open(chat: AgentChat, isNew: boolean): ChatPanel {
   }
 
   panel?.element.remove();
-  panel = new ChatPanel({ line, lookups, colleagues: () => shift.colleagues(), closed: close }, chat, isNew);
+  panel = new ChatPanel({ line, lookups, closed: close, accepted: (id) => alert.clear(id) }, chat, isNew);
   panels.set(chat.chatId, panel);
   grid.append(panel.element);
   renderDesk();
@@ -66,6 +69,7 @@ function open(chat: AgentChat, isNew: boolean): ChatPanel {
 }
 
 function close(chatId: string): void {
+  alert.clear(chatId);
   panels.get(chatId)?.element.remove();
   panels.delete(chatId);
   renderDesk();
@@ -88,10 +92,16 @@ async function resync(): Promise<void> {
   }
 
   const mine = new Set(session.chats.map((c) => c.chatId));
-  session.chats.forEach((c) => open(c, false));
+  session.chats.forEach((c) => {
+    open(c, false);
+    if (c.status !== 'Assigned') {
+      alert.clear(c.chatId);
+    }
+  });
   for (const [id, panel] of panels) {
     if (!mine.has(id) && !panel.isRemoved) {
       panel.markRemoved(null);
+      alert.clear(id);
     }
   }
 
@@ -104,10 +114,11 @@ async function resync(): Promise<void> {
 function wire(): void {
   line.onOffered = (chat) => {
     const panel = open(chat, true);
-    void lookups.topicName(chat.kommune, chat.topic).then((topic) => alert.raise(t('incoming', { kommune: chat.kommuneName, topic }), () => panel.focus()));
+    void lookups.topicName(chat.kommune, chat.topic).then((topic) => alert.raise(chat.chatId, t('incoming', { kommune: chat.kommuneName, topic }), () => panel.focus()));
   };
   line.onRemoved = (removed) => {
     panels.get(removed.chatId)?.markRemoved(removed.reason);
+    alert.clear(removed.chatId);
     renderDesk();
   };
   line.onMessage = (m) => panels.get(m.chatId)?.receive(m, true);
@@ -143,6 +154,7 @@ async function boot(): Promise<void> {
   await lookups.load();
   shift = new ShiftPanel(me.id, lookups);
   tasks = new TasksPanel(me.id);
+  const search = new ReferenceSearch(lookups);
   document.getElementById('header-tools')?.append(h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: () => void signOut() }, t('signOut')));
   showStaffNav(me, 'agent');
   replace(
@@ -152,7 +164,7 @@ async function boot(): Promise<void> {
     h(
       'div',
       { class: 'console' },
-      h('div', { class: 'console__side' }, presence.element, shift.element, queue.element, tasks.element),
+      h('div', { class: 'console__side' }, presence.element, shift.element, queue.element, search.element, tasks.element),
       h('section', { class: 'console__chats', 'aria-labelledby': 'chats-heading' }, chatsHeading, alert.element, empty, grid),
     ),
   );

@@ -24,9 +24,12 @@ export class QueuePanel {
     window.setInterval(() => this.tick(), 1000);
   }
 
+  /** Away or offline the agent gets no chats: she sees how many wait, not the chats to take, and the hint says why. */
   setAvailable(available: boolean): void {
     this.hint.textContent = available ? '' : t('queueAway');
     this.hint.hidden = available;
+    this.list.hidden = !available;
+    this.feedback.textContent = '';
   }
 
   show(queue: QueueOverview): void {

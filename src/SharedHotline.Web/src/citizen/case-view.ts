@@ -27,7 +27,7 @@ export function caseView(reference: string, token: string): HTMLElement {
     replace(
       live,
       h('p', { class: 'case-state', 'data-state': status.state }, stateText(status.state)),
-      h('p', null, status.kind === 'meeting' ? t('caseMeeting', { topic: status.topicName, when: when ?? '', kommune: status.kommuneName }) : t('caseMessage', { topic: status.topicName, kommune: status.kommuneName })),
+      h('p', null, status.kind === 'meeting' ? t('caseMeeting', { topic: status.topicName, when: when ?? '', kommune: page.officialName }) : t('caseMessage', { topic: status.topicName, kommune: page.officialName })),
       h('ol', { class: 'case-steps' }, ...status.steps.map((s) => h('li', null, h('span', { class: 'case-steps__when' }, `${day(s.at)} ${clock(s.at)}`), ' ', stepText(s)))),
       status.changeable && status.kind === 'meeting' ? mover(status) : null,
       status.changeable

@@ -4,8 +4,9 @@ import { announce, h, replace } from '../shared/dom';
 import { hubErrorCode, isTransient, newClientMessageId } from '../shared/hub';
 import { clock } from '../shared/time';
 import type { CitizenLine, LineState } from './citizen-line';
-import { page, session } from './page';
+import { page, replies, session } from './page';
 import { estimate } from './status-text';
+import { systemText } from './system-texts';
 import { t } from './texts';
 import { downloadTranscript } from './transcript';
 
@@ -230,7 +231,11 @@ export class ChatView {
     }
 
     if (live && m.sender !== 'Citizen') {
-      announce(t('newMessage', { name: this.nameOf(line), text: m.text }));
+      announce(t('newMessage', { name: this.nameOf(line), text: m.sender === 'System' ? systemText(m.text, this.topicName) : m.text }));
+    }
+
+    if (live && m.sender === 'Agent') {
+      replies.arrived();
     }
   }
 
@@ -243,7 +248,7 @@ export class ChatView {
   }
 
   private nameOf(line: Line): string {
-    return line.sender === 'Citizen' ? t('you') : line.sender === 'Agent' ? (line.senderName ?? t('staff')) : t('system', { kommune: page.name });
+    return line.sender === 'Citizen' ? t('you') : line.sender === 'Agent' ? (line.senderName ?? t('staff')) : t('system', { kommune: page.officialName });
   }
 
   private draw(line: Line): void {
@@ -258,7 +263,7 @@ export class ChatView {
     replace(
       line.element,
       h('p', { class: 'msg__meta' }, `${this.nameOf(line)}${line.sentAt ? ` · ${clock(line.sentAt)}` : ''}`),
-      h('p', { class: 'msg__text' }, line.text),
+      h('p', { class: 'msg__text' }, line.sender === 'System' ? systemText(line.text, this.topicName) : line.text),
       state,
     );
   }

@@ -20,7 +20,7 @@ export function closedView(nextOpening: OpeningInfo | null, topics: Topic[]): HT
   view.append(
     heading,
     h('p', { class: 'next-opening' }, nextOpening ? `${nextOpeningText(nextOpening)}.` : t('nextOpeningUnknown')),
-    h('p', null, t('closedIntro', { kommune: page.name })),
+    h('p', null, t('closedIntro', { kommune: page.officialName })),
     caseForm(topics, (receipt) => {
       view.replaceChildren(receiptView(receipt, () => view.replaceWith(closedView(nextOpening, topics))));
       focusHeading(view.querySelector('h1'));

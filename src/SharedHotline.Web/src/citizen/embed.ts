@@ -1,6 +1,6 @@
-import { h } from '../shared/dom';
+import { announce, focusHeading, h, replace } from '../shared/dom';
 import { lang } from '../shared/i18n';
-import { page, session } from './page';
+import { page, replies, session } from './page';
 import { t } from './texts';
 
 type ToHost = { type: 'ready' } | { type: 'open' } | { type: 'close' } | { type: 'size'; width: number; height: number } | { type: 'session'; token: string | null };
@@ -54,7 +54,19 @@ export interface EmbedShell {
  * the returned body.
  */
 export function embedShell(root: HTMLElement): EmbedShell {
-  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'chat-panel' }, h('span', { class: 'launcher__icon', 'aria-hidden': 'true' }), t('launcher', { kommune: page.name }));
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'chat-panel' });
+  let unread = 0;
+  // Minimised, the button says whether a chat is going on and whether a reply waits unread.
+  const drawLauncher = () => {
+    replace(
+      launcher,
+      h('span', { class: 'launcher__icon', 'aria-hidden': 'true' }),
+      t(session.token ? 'launcherOngoing' : 'launcher', { kommune: page.officialName }),
+      unread > 0 ? h('span', { class: 'launcher__unread' }, unread === 1 ? t('launcherUnreadOne') : t('launcherUnreadMany', { n: unread })) : null,
+    );
+    launcher.dataset.state = unread > 0 ? 'unread' : session.token ? 'ongoing' : 'idle';
+  };
+  drawLauncher();
   const body = h('div', { class: 'embed-panel__body' });
   const close = h('button', { type: 'button', class: 'embed-panel__close', 'aria-label': t('minimise'), title: t('minimise') }, h('span', { 'aria-hidden': 'true' }, '–'));
   const toggle = new URL(window.location.href);
@@ -70,7 +82,7 @@ export function embedShell(root: HTMLElement): EmbedShell {
     h(
       'div',
       { class: 'embed-panel__bar' },
-      h('p', { class: 'embed-panel__title' }, `${page.name} Kommune`),
+      h('p', { class: 'embed-panel__title' }, page.officialName),
       h('a', { class: 'embed-panel__lang', href: toggle.pathname + toggle.search, lang: lang === 'en' ? 'da' : 'en' }, t('otherLanguage')),
       close,
     ),
@@ -85,6 +97,8 @@ export function embedShell(root: HTMLElement): EmbedShell {
     }
   };
   const open = () => {
+    unread = 0;
+    drawLauncher();
     panel.hidden = false;
     launcher.hidden = true;
     launcher.setAttribute('aria-expanded', 'true');
@@ -92,7 +106,7 @@ export function embedShell(root: HTMLElement): EmbedShell {
   };
   launcher.addEventListener('click', () => {
     open();
-    (body.querySelector('h1') as HTMLElement | null)?.focus();
+    focusHeading(body.querySelector<HTMLElement>('h1'));
   });
   close.addEventListener('click', () => {
     panel.hidden = true;
@@ -103,8 +117,19 @@ export function embedShell(root: HTMLElement): EmbedShell {
     launcher.focus();
   });
   new ResizeObserver(reportSize).observe(launcher);
-  session.onChange((token) => tellHost({ type: 'session', token }));
+  session.onChange((token) => {
+    tellHost({ type: 'session', token });
+    drawLauncher();
+  });
+  replies.onArrived(() => {
+    if (panel.hidden) {
+      unread += 1;
+      drawLauncher();
+      announce(t('launcherUnreadNews', { kommune: page.officialName }));
+    }
+  });
   const restored = restoreFromHost().then(({ open: wasOpen }) => {
+    drawLauncher();
     if (wasOpen) {
       open();
     }

@@ -60,7 +60,7 @@ async function loadStatus(): Promise<HotlineStatus | null> {
       h(
         'section',
         { class: 'card view', 'aria-labelledby': 'error-heading' },
-        h('h1', { id: 'error-heading' }, t('panelTitle', { kommune: page.name })),
+        h('h1', { id: 'error-heading' }, t('panelTitle', { kommune: page.officialName })),
         h('p', { class: 'notice notice--error', role: 'alert' }, t('statusFailed')),
         h('button', { type: 'button', class: 'btn', onclick: () => void boot() }, t('tryAgain')),
       ),

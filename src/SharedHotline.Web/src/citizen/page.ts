@@ -4,6 +4,8 @@ const data = document.body.dataset;
 export const page = {
   slug: data.kommune ?? '',
   name: data.kommuneName ?? '',
+  /** "Sorø Kommune", "Københavns Kommune": how every text names the kommune. */
+  officialName: data.kommuneOfficialName ?? `${data.kommuneName ?? ''} Kommune`,
   colour: data.colour,
   embedded: data.embedded === 'true',
 };
@@ -59,5 +61,17 @@ export const session = {
   },
   onChange(listener: (token: string | null) => void): void {
     listeners.push(listener);
+  },
+};
+
+const replyListeners: (() => void)[] = [];
+
+/** Replies from staff as they arrive live, for the minimised widget to show that one waits (embed.ts). */
+export const replies = {
+  arrived(): void {
+    replyListeners.forEach((listener) => listener());
+  },
+  onArrived(listener: () => void): void {
+    replyListeners.push(listener);
   },
 };

@@ -29,7 +29,7 @@ export function startView(status: HotlineStatus, start: StartChat): HTMLElement 
     summary,
     topic.element,
     firstName.element,
-    h('div', { class: 'notice notice--warning privacy' }, h('h2', { class: 'privacy__title' }, t('privacyTitle')), h('p', null, t('privacy', { kommune: page.name }))),
+    h('div', { class: 'notice notice--warning privacy' }, h('h2', { class: 'privacy__title' }, t('privacyTitle')), h('p', null, t('privacy', { kommune: page.officialName }))),
     failure,
     h('div', { class: 'actions' }, submit),
   );
@@ -61,7 +61,7 @@ export function startView(status: HotlineStatus, start: StartChat): HTMLElement 
   return h(
     'section',
     { class: 'card view view--start', 'aria-labelledby': 'start-heading' },
-    h('h1', { id: 'start-heading' }, t('panelTitle', { kommune: page.name })),
+    h('h1', { id: 'start-heading' }, t('panelTitle', { kommune: page.officialName })),
     h('p', { class: 'open-badge', 'data-staffing': status.staffing }, h('span', { class: 'dot', 'aria-hidden': 'true' }), status.staffing === 'unstaffed' ? t('openUnstaffed') : t('openNow')),
     h('p', null, whoAnswers(status)),
     h('p', { class: 'muted staffing' }, staffed),

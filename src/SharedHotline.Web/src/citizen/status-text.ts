@@ -1,4 +1,4 @@
-import type { HotlineStatus, OpeningInfo } from '../shared/contracts';
+import { type HotlineStatus, type OpeningInfo, officialName } from '../shared/contracts';
 import { lang, locale } from '../shared/i18n';
 import { clock, daysBetween, serverNow, waitInWords, zone } from '../shared/time';
 import { t } from './texts';
@@ -6,10 +6,10 @@ import { t } from './texts';
 /** Who answers now: the kommune's own borgerservice, or the shared hotline and which kommune is on duty. */
 export function whoAnswers(status: HotlineStatus): string {
   if (status.mode === 'Shared' && status.responsibleKommune) {
-    return t('answeredByShared', { kommune: status.kommune.name, responsible: status.responsibleKommune.name });
+    return t('answeredByShared', { kommune: officialName(status.kommune), responsible: officialName(status.responsibleKommune) });
   }
 
-  return t('answeredByOwn', { kommune: status.kommune.name });
+  return t('answeredByOwn', { kommune: officialName(status.kommune) });
 }
 
 export function estimate(seconds: number | null): string {

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../shared/contracts';
 import { maskCpr } from '../shared/cpr';
 import { clock, shortDate } from '../shared/time';
 import { page } from './page';
+import { systemText } from './system-texts';
 import { t } from './texts';
 
 /**
@@ -10,13 +11,13 @@ import { t } from './texts';
  */
 export function downloadTranscript(reference: string, topicName: string, messages: ChatMessage[]): void {
   const lines = [
-    t('transcriptTitle', { kommune: page.name }),
+    t('transcriptTitle', { kommune: page.officialName }),
     t('reference', { reference }),
     t('transcriptTopic', { topic: topicName }),
     '',
     ...messages.map((m) => {
-      const who = m.sender === 'Citizen' ? t('you') : m.sender === 'Agent' ? (m.senderName ?? t('staff')) : t('system', { kommune: page.name });
-      return `[${shortDate(m.sentAt)} ${clock(m.sentAt)}] ${who}: ${maskCpr(m.text)}`;
+      const who = m.sender === 'Citizen' ? t('you') : m.sender === 'Agent' ? (m.senderName ?? t('staff')) : t('system', { kommune: page.officialName });
+      return `[${shortDate(m.sentAt)} ${clock(m.sentAt)}] ${who}: ${m.sender === 'System' ? systemText(m.text, topicName) : maskCpr(m.text)}`;
     }),
     '',
   ];

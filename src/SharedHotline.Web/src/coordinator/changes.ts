@@ -28,7 +28,9 @@ export interface SlotEdit {
   agents: RotaAgent[];
   scope: 'day' | 'series';
   state: 'pending' | 'stale' | 'refused';
+  /** Why the publish was refused, in the coordinator's language, and the server's own words. */
   reason?: string;
+  detail?: string;
 }
 
 export function keyOf(slot: SlotView): string {
@@ -146,6 +148,39 @@ function patternRequest(pattern: ShiftPattern, change: { days: string[]; start: 
 }
 
 /**
+ * A one-day change of only the staff, one colleague for another, is published as swaps ("X dækker for Y"), which the
+ * rota records and shows as the staff change it is. Null when the change is not one-for-one (a colleague added or
+ * taken off): then the day is cancelled and an extra slot with the new staff stands in its place.
+ */
+async function publishAsSwaps(edit: SlotEdit, client: RotaClient, patternId: string): Promise<EditOutcome | null> {
+  const removed = edit.originalAgents.filter((a) => !edit.agents.some((b) => b.id === a.id));
+  const added = edit.agents.filter((a) => !edit.originalAgents.some((b) => b.id === a.id));
+  if (removed.length === 0 || removed.length !== added.length) {
+    return null;
+  }
+
+  const done: string[] = [];
+  for (let i = 0; i < removed.length; i++) {
+    const outcome = await client.edit('POST', '/exceptions', { kind: 'Swap', date: edit.originalDate, patternId, fromAgentId: removed[i].id, toAgentId: added[i].id });
+    if (!outcome.ok) {
+      if (outcome.stale && done.length > 0) {
+        await client.rota();
+      }
+
+      for (const id of done) {
+        await client.edit('DELETE', `/exceptions/${id}`);
+      }
+
+      return outcome;
+    }
+
+    done.push((outcome.body as { id: string }).id);
+  }
+
+  return { ok: true, body: null };
+}
+
+/**
  * Publishes one edit against the rota as last read, each request carrying its ETag. A one-day change of a
  * pattern's slot is a cancellation of that day plus an extra slot; if the second step is refused, the first is
  * undone so nothing is half applied.
@@ -166,7 +201,14 @@ export async function publish(edit: SlotEdit, client: RotaClient, rota: Partners
 
   const pattern = rota.patterns.find((p) => p.id === edit.patternId);
   if (!pattern) {
-    return { ok: false, stale: false, reason: `pattern ${edit.patternId}` };
+    return { ok: false, stale: false, refusal: { status: 404, rules: [], fields: ['patternId'], detail: `pattern ${edit.patternId}` } };
+  }
+
+  if (edit.scope === 'day' && !timesChanged(edit)) {
+    const swapped = await publishAsSwaps(edit, client, pattern.id);
+    if (swapped) {
+      return swapped;
+    }
   }
 
   if (edit.scope === 'day') {
@@ -180,7 +222,7 @@ export async function publish(edit: SlotEdit, client: RotaClient, rota: Partners
       ...times,
       responsibleKommune: edit.responsible.kode,
       agentIds,
-      note: t('movedFrom', { when: whenText(edit.original) }),
+      note: timesChanged(edit) ? t('movedFrom', { when: whenText(edit.original) }) : t('staffChangedNote'),
     });
     if (!extra.ok) {
       const cancelId = (cancelled.body as { id: string }).id;

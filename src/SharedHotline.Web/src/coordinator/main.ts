@@ -5,7 +5,11 @@ import { api, getJson } from '../shared/http';
 import { withLang } from '../shared/i18n';
 import { showStaffNav } from '../shared/staff-nav';
 import { RotaCalendar } from './calendar';
-import { describe, keyOf, preview, publish, type SlotEdit, staffChanged, timesChanged, timesOf } from './changes';
+import { describe, keyOf, preview, publish, type SlotEdit, staffChanged, timesChanged, timesOf, whenText } from './changes';
+import { ExceptionForm } from './exception-form';
+import { auditLine, historyList, historyText } from './history';
+import { pendingConflictsBox } from './pending-conflicts';
+import { refusalText } from './refusals';
 import { changesList, conflictsList, exceptionsList, legend, slotList } from './panels';
 import { RotaClient } from './rota-client';
 import type { ClosedDayView, ConflictView, PartnerAgent, RotaDocument, SlotView } from './rota-types';
@@ -32,6 +36,7 @@ class Editor {
   private readonly conflictsBox = h('div');
   private readonly exceptionsBox = h('div');
   private readonly listBox = h('div');
+  private readonly historyBox = h('div');
   private readonly status = h('p', { class: 'publish-status', role: 'status' });
   private readonly staleBox = h('div', { class: 'notice notice--error stale', role: 'alert', hidden: true });
   private readonly publishButton = h('button', { type: 'button', class: 'btn publish' });
@@ -68,7 +73,15 @@ class Editor {
           { class: 'editor__side' },
           h('section', { class: 'card side-section', 'aria-labelledby': 'changes-heading' }, h('h2', { id: 'changes-heading' }, t('changes')), this.staleBox, this.changesBox, h('div', { class: 'actions' }, this.publishButton), this.status),
           h('section', { class: 'card side-section', 'aria-labelledby': 'conflicts-heading' }, h('h2', { id: 'conflicts-heading' }, t('conflicts')), this.conflictsBox),
-          h('section', { class: 'card side-section', 'aria-labelledby': 'exceptions-heading' }, h('h2', { id: 'exceptions-heading' }, t('exceptions')), this.exceptionsBox),
+          h('section', { class: 'card side-section', 'aria-labelledby': 'exceptions-heading' }, h('h2', { id: 'exceptions-heading' }, t('exceptions')), this.exceptionsBox, new ExceptionForm(this.client, () => this.doc.rota, this.agents, () => void this.afterDirectEdit()).element),
+          h(
+            'section',
+            { class: 'card side-section', 'aria-labelledby': 'history-heading' },
+            h('h2', { id: 'history-heading' }, historyText('history')),
+            h('p', { class: 'muted' }, historyText('historyHint')),
+            this.historyBox,
+            h('p', null, h('a', { href: this.client.csvUrl(), download: '' }, historyText('csv'))),
+          ),
         ),
       ),
     );
@@ -85,6 +98,13 @@ class Editor {
     this.range = { from, to };
     [this.slots, this.conflicts, this.closedDays] = await Promise.all([this.client.slots(from, to), this.client.conflicts(from, to), this.client.closedDays(from, to)]);
     this.render();
+    void this.client.audit(8).then((entries) => replace(this.historyBox, historyList(entries))).catch(() => {});
+  }
+
+  /** An exception added from the form is published at once: read the rota and the week again. */
+  private async afterDirectEdit(): Promise<void> {
+    this.doc = await this.client.rota();
+    await this.load(this.range.from, this.range.to);
   }
 
   private render(): void {
@@ -94,7 +114,7 @@ class Editor {
       .flatMap((x) => this.doc.rota.patterns.filter((p) => !x.patternId || p.id === x.patternId).map((p) => ({ start: `${x.date}T${p.start.slice(0, 8)}+00:00`, end: `${p.end <= p.start ? addDays(x.date, 1) : x.date}T${p.end.slice(0, 8)}+00:00` })));
     this.calendar.show(shown, this.colour, this.closedDays, cancelled);
     replace(this.listBox, slotList(shown, (key) => this.open(key), this.colour));
-    replace(this.changesBox, changesList(this.edits, (key) => this.discard(key)));
+    replace(this.changesBox, changesList(this.edits, (key) => this.discard(key)), pendingConflictsBox(shown));
     replace(this.conflictsBox, conflictsList(this.conflicts));
     replace(this.exceptionsBox, exceptionsList(this.doc.rota, this.closedDays, this.range.from, this.range.to, this.agents, (kode) => this.kommuner.find((k) => k.kommunekode === kode)?.name ?? String(kode)));
     this.publishButton.textContent = t('publish', { n: this.edits.length });
@@ -176,9 +196,13 @@ class Editor {
 
       if (outcome.stale) {
         edit.state = 'stale';
+        // Who published what since this page read the rota, so the coordinator knows what to look at.
+        const since = await this.client.audit(20).then((entries) => entries.filter((e) => e.version > this.doc.version)).catch(() => []);
         replace(
           this.staleBox,
           h('p', null, t('staleAlert', { version: outcome.currentVersion ?? '?' })),
+          since.length ? h('p', null, historyText('stalePublished')) : null,
+          since.length ? h('ul', { class: 'stale__who' }, ...since.reverse().map((e) => h('li', null, auditLine(e)))) : null,
           h('button', { type: 'button', class: 'btn', onclick: () => void this.reloadLatest() }, t('reload')),
         );
         this.staleBox.hidden = false;
@@ -187,7 +211,8 @@ class Editor {
       }
 
       edit.state = 'refused';
-      edit.reason = outcome.reason;
+      edit.reason = refusalText(outcome.refusal, whenText(edit.original));
+      edit.detail = outcome.refusal.detail;
     }
 
     await this.load(this.range.from, this.range.to);

@@ -3,6 +3,7 @@ import { h } from '../shared/dom';
 import { day, span, wallTime } from '../shared/time';
 import { describe, type ShownSlot, type SlotEdit } from './changes';
 import type { ClosedDayView, ConflictView, Partnership, PartnerAgent } from './rota-types';
+import { refusalTexts } from './refusals';
 import { t } from './texts';
 import { hhmm } from './wall-clock';
 
@@ -25,6 +26,7 @@ export function changesList(edits: SlotEdit[], discard: (key: string) => void): 
         h('p', { class: 'change__what' }, what),
         e.state === 'stale' ? h('p', { class: 'change__state' }, t('stateStale')) : null,
         e.state === 'refused' ? h('p', { class: 'change__state' }, t('stateRefused', { reason: e.reason ?? '' })) : null,
+        e.state === 'refused' && e.detail ? h('details', { class: 'change__detail' }, h('summary', null, refusalTexts('detail')), h('p', { lang: 'en' }, e.detail)) : null,
         h('button', { type: 'button', class: 'link-button', 'aria-label': t('discardLabel', { what }), onclick: () => discard(e.key) }, t('discard')),
       );
     }),
@@ -69,7 +71,12 @@ export function exceptionsList(rota: Partnership, closedDays: ClosedDayView[], f
         ? t('closedFrom', { time: wallTime(hhmm(d.closedFrom)), date: shortDay(d.date), name: d.name })
         : t('closedDay', { date: shortDay(d.date), name: d.name }),
   }));
-  for (const x of rota.exceptions.filter((e) => e.date >= from && e.date <= to)) {
+  const inWeek = rota.exceptions.filter((e) => e.date >= from && e.date <= to);
+  // A day whose staff changed by a colleague more or less is a cancellation and an extra slot: shown as one staff change.
+  const staffChanges = inWeek.filter((x) => x.kind === 'ExtraSlot' && x.note === t('staffChangedNote'));
+  const partOfStaffChange = (x: (typeof inWeek)[number]) =>
+    x.kind === 'Cancelled' && staffChanges.some((s) => s.date === x.date && rota.patterns.some((p) => p.id === x.patternId && hhmm(p.start) === hhmm(s.start ?? '') && hhmm(p.end) === hhmm(s.end ?? '')));
+  for (const x of inWeek.filter((e) => !partOfStaffChange(e))) {
     const pattern = rota.patterns.find((p) => p.id === x.patternId);
     const from = x.start ?? pattern?.start;
     const to = x.end ?? pattern?.end;
@@ -77,12 +84,14 @@ export function exceptionsList(rota: Partnership, closedDays: ClosedDayView[], f
     const text =
       x.kind === 'Cancelled'
         ? t('cancelled', { date: shortDay(x.date), span: times })
-        : x.kind === 'ExtraSlot'
+        : x.kind === 'ExtraSlot' && staffChanges.includes(x)
+          ? t('staffChange', { date: shortDay(x.date), span: times, names: x.agentIds.map((id) => name(id)).join(', ') || t('staffNone') })
+          : x.kind === 'ExtraSlot'
           ? t('extraSlot', { date: shortDay(x.date), span: times, kommune: x.responsibleKommune ? kommuneName(x.responsibleKommune) : '' })
           : x.kind === 'Swap'
             ? t('swap', { date: shortDay(x.date), from: name(x.fromAgentId), to: name(x.toAgentId) })
             : t('openOnHoliday', { date: shortDay(x.date) });
-    items.push({ date: x.date, kind: x.kind, text: x.note ? `${text} – ${x.note}` : text });
+    items.push({ date: x.date, kind: x.kind, text: x.note && !staffChanges.includes(x) ? `${text} – ${x.note}` : text });
   }
 
   items.sort((a, b) => a.date.localeCompare(b.date));

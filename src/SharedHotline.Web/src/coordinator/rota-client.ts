@@ -1,10 +1,12 @@
 import { ApiError, api, getJson } from '../shared/http';
+import type { AuditEntry } from './history';
+import type { Refusal } from './refusals';
 import type { ClosedDayView, ConflictView, PartnerAgent, RotaDocument, SlotView } from './rota-types';
 
 export type EditOutcome =
   | { ok: true; body: unknown }
   | { ok: false; stale: true; currentVersion: number | null }
-  | { ok: false; stale: false; reason: string };
+  | { ok: false; stale: false; refusal: Refusal };
 
 /**
  * The partnership's rota over HTTP with the sign-in cookie. Every edit names the version it was made
@@ -32,6 +34,8 @@ export class RotaClient {
   conflicts = (from: string, to: string) => getJson<ConflictView[]>(`${this.base}/conflicts?from=${from}&to=${to}`);
   closedDays = (from: string, to: string) => getJson<ClosedDayView[]>(`${this.base}/closed-days?from=${from}&to=${to}`);
   agents = () => getJson<PartnerAgent[]>(`${this.base}/agents`);
+  audit = (take: number) => getJson<AuditEntry[]>(`${this.base}/audit?take=${take}`);
+  readonly csvUrl = () => `${this.base}/rota/export.csv`;
 
   async edit(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<EditOutcome> {
     try {
@@ -48,11 +52,13 @@ export class RotaClient {
       }
 
       if (error instanceof ApiError) {
-        const fields = Object.values(error.problem.errors ?? {}).flat();
-        return { ok: false, stale: false, reason: fields.length ? fields.join(' ') : (error.problem.detail ?? error.message) };
+        const errors = error.problem.errors ?? {};
+        const rules = (error.problem as { rules?: string[] }).rules ?? [];
+        const detail = Object.values(errors).flat().join(' ') || (error.problem.detail ?? error.message);
+        return { ok: false, stale: false, refusal: { status: error.status, rules, fields: Object.keys(errors), detail } };
       }
 
-      return { ok: false, stale: false, reason: error instanceof Error ? error.message : String(error) };
+      return { ok: false, stale: false, refusal: { status: 0, rules: [], fields: [], detail: error instanceof Error ? error.message : String(error) } };
     }
   }
 }

@@ -31,6 +31,8 @@ const da = {
   staffDay: 'Medarbejdere {when}: {names}',
   staffSeries: 'Medarbejdere i alle {kommune}s uger: {names}',
   conflicts: 'Konflikter',
+  pendingConflicts: 'Konflikter, hvis du udgiver',
+  noPendingConflicts: 'Dine ændringer giver ingen konflikter i ugen.',
   noConflicts: 'Ingen konflikter i ugen.',
   conflictDoubleBooked: '{agent} er sat på to overlappende vagter: {when} og {other}.',
   conflictUnstaffed: 'Ingen medarbejdere på vagten {when}.',
@@ -65,6 +67,8 @@ const da = {
   noEdit: 'Intet er ændret.',
   errorSummary: 'Ret venligst følgende:',
   movedFrom: 'Flyttet fra {when}',
+  staffChangedNote: 'Medarbejdere ændret',
+  staffChange: 'Medarbejdere ændret: {date} {span}: {names}',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -98,6 +102,8 @@ const en: { [K in keyof typeof da]: string } = {
   staffDay: 'Staff {when}: {names}',
   staffSeries: 'Staff in all of {kommune}’s weeks: {names}',
   conflicts: 'Conflicts',
+  pendingConflicts: 'Conflicts if you publish',
+  noPendingConflicts: 'Your changes make no conflicts this week.',
   noConflicts: 'No conflicts this week.',
   conflictDoubleBooked: '{agent} is on two overlapping shifts: {when} and {other}.',
   conflictUnstaffed: 'Nobody is on the shift {when}.',
@@ -132,6 +138,8 @@ const en: { [K in keyof typeof da]: string } = {
   noEdit: 'Nothing has changed.',
   errorSummary: 'Please correct the following:',
   movedFrom: 'Moved from {when}',
+  staffChangedNote: 'Staff changed',
+  staffChange: 'Staff changed: {date} {span}: {names}',
 };
 
 export const t = translator(da, en);

@@ -88,6 +88,13 @@ export interface TypingSignal {
 export interface KommuneRef {
   slug: string;
   name: string;
+  /** "Sorø Kommune", "Københavns Kommune". */
+  officialName?: string | null;
+}
+
+/** How a page names a kommune: its official name, with its genitive where it has one. */
+export function officialName(kommune: { name: string; officialName?: string | null }): string {
+  return kommune.officialName ?? `${kommune.name} Kommune`;
 }
 
 export interface Topic {
@@ -114,6 +121,7 @@ export interface KommuneSummary {
   name: string;
   kommunekode: number;
   colour: string;
+  officialName: string;
 }
 
 export interface CallbackReceipt {
@@ -231,6 +239,29 @@ export interface ChatNote {
   authorName: string;
   text: string;
   createdAt: string;
+}
+
+/** A colleague a chat may be handed to now (GetTransferTargets). */
+export interface TransferTarget {
+  agentId: string;
+  name: string;
+  homeKommune: string;
+  onSlot: boolean;
+  canTakeChat: boolean;
+}
+
+/** A stored chat as staff read it (GET /api/chats/{id}/transcript, /api/transcripts/by-reference/{reference}). */
+export interface TranscriptView {
+  chatId: string;
+  reference: string;
+  kommune: string;
+  topic: string;
+  citizenName: string | null;
+  status: ChatStatus;
+  createdAt: string;
+  endedAt: string | null;
+  containsCpr: boolean;
+  messages: ChatMessage[];
 }
 
 export interface StaffMe {
