@@ -21,7 +21,7 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(site);
         var page = await context.NewPageAsync();
         await PageChecks.SignInAsync(page, "admin", "/admin");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "København Kommunes indstillinger" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Københavns Kommunes indstillinger" })).ToBeVisibleAsync();
 
         var mitid = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "NemID/MitID" });
         await Expect(mitid).ToContainTextAsync("Ida Brøndum");

@@ -1,6 +1,6 @@
 import '../shared/base.css';
 import './admin.css';
-import type { KommuneSummary, StaffMe } from '../shared/contracts';
+import { type KommuneSummary, officialName, type StaffMe } from '../shared/contracts';
 import { appRoot, h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
 import { showStaffNav } from '../shared/staff-nav';
@@ -39,7 +39,7 @@ async function boot(): Promise<void> {
   const kommuner = await getJson<KommuneSummary[]>('/api/kommuner');
   const kommune = kommuner.find((k) => k.slug === me.kommune);
   const base = `/api/kommuner/${encodeURIComponent(me.kommune)}`;
-  replace(root, h('h1', null, t('heading', { kommune: kommune?.name ?? me.kommune })), await meetingsSection(base), privacySection(base));
+  replace(root, h('h1', null, t('heading', { kommune: kommune ? officialName(kommune) : me.kommune })), await meetingsSection(base), privacySection(base));
 }
 
 async function meetingsSection(base: string): Promise<HTMLElement> {

@@ -1,7 +1,7 @@
 import { translator } from '../shared/i18n';
 
 const da = {
-  heading: '{kommune} Kommunes indstillinger',
+  heading: '{kommune}s indstillinger',
   meetings: 'Telefonmøder',
   meetingsIntro: 'Vælg hvilke emner borgerne kan booke telefonmøder om, og hvor lang tid et møde tager. Møderne tages af kommunens medarbejdere med emnet som kompetence, i kommunens egne åbningstider.',
   topicHeader: 'Emne',
@@ -29,7 +29,7 @@ const da = {
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
-  heading: '{kommune} Kommune settings',
+  heading: '{kommune} settings',
   meetings: 'Phone meetings',
   meetingsIntro: 'Choose which topics citizens can book phone meetings about, and how long a meeting takes. Meetings are taken by the kommune’s staff with the topic as a skill, in the kommune’s own opening hours.',
   topicHeader: 'Topic',
