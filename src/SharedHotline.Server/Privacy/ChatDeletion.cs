@@ -65,9 +65,33 @@ public sealed class ChatDeletion(HotlineDbContext db, ChatLifecycle lifecycle, I
     /// </summary>
     public async Task ScrubAsync(CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            return;
+        }
+
+        // A checkpoint that meets a reader or writer of another connection (the outbox, the statistics) reports "busy"
+        // and leaves the log as it was: it is tried again until it has truncated the log, for a few seconds at most.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                if (!await reader.ReadAsync(ct) || reader.GetInt32(0) == 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(100, ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

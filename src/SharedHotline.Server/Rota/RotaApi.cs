@@ -31,7 +31,7 @@ public static class RotaApi
         return app;
     }
 
-    private static async Task<IResult> GetSlots(string partnershipId, string? from, string? to, RotaReading reading, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetSlots(string partnershipId, string? from, string? to, RotaReading reading, Statistics.StaffingReports staffing, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var (first, last, errors) = RotaDates.Range(from, to, RotaDates.Today(time), 14);
         if (errors.Count > 0)
@@ -43,7 +43,11 @@ public static class RotaApi
         {
             var directory = await StaffDirectory.LoadAsync(reading.Db, ct);
             var zone = RotaSnapshot.Copenhagen;
-            return Results.Ok(RotaCalendar.SlotsBetween(r.Rota, first, last, zone).Select(s => s.ToView(r.Rota, directory, zone)).ToList());
+            var (checkedSlots, _) = await staffing.SlotsAsync(r.Rota, new Statistics.StatPeriod(first, last), Statistics.StaffingReports.DefaultWeeks, ct);
+            var marks = checkedSlots.ToDictionary(c => (c.Slot.Start, c.Slot.SourceId), c => new StaffingMark(c.Staffing.Level, c.Staffing.Needed));
+            return Results.Ok(RotaCalendar.SlotsBetween(r.Rota, first, last, zone)
+                .Select(s => s.ToView(r.Rota, directory, zone) with { Staffing = marks.GetValueOrDefault((s.Start, s.SourceId)) })
+                .ToList());
         }, ct);
     }
 

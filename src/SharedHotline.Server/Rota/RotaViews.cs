@@ -25,7 +25,11 @@ public sealed record SlotView(
     int MinAgents,
     string? Holiday,
     bool OpenedOnHoliday,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    StaffingMark? Staffing = null);
+
+/// <summary>The slot against the forecast demand of the last weeks (the statistics' staffing check): under, well or over, and the agents needed.</summary>
+public sealed record StaffingMark(string Level, int Needed);
 
 public sealed record SlotRef(string PartnershipId, Guid? PatternId, Guid? ExtraSlotId, DateTimeOffset Start, DateTimeOffset End, int ResponsibleKommune);
 

@@ -39,7 +39,8 @@ public sealed class StaffingReports(StatisticsReads reads, HotlineDbContext db, 
                 .Select(d => (Demand: d, Need: StaffingNeed.For(d.ArrivalsPerHour, d.MeanHandleSeconds, d.MeanPatienceSeconds, concurrency, partnership.ServiceLevelTarget, partnership.ServiceLevelSeconds)))
                 .ToList();
             var busiest = needs.OrderByDescending(n => n.Need.Agents).ThenByDescending(n => n.Demand.ArrivalsPerHour).FirstOrDefault();
-            var needed = busiest.Need?.Agents ?? 1;
+            // An open slot needs someone even when the forecast expects no chats.
+            var needed = Math.Max(1, busiest.Need?.Agents ?? 1);
             return (slot, new SlotStaffing(
                 slot.Start.ToDateTimeOffset(),
                 slot.End.ToDateTimeOffset(),

@@ -25,6 +25,8 @@ public sealed class RotaEditorTests(BrowserFixture browser)
         var wednesday = coordinator.Locator(".slot-item", new() { HasText = "onsdag 25. november 15.00–22.00" });
         await Expect(wednesday).ToContainTextAsync("Furesø · Mia Søgaard, Peter Kjær");
         await Expect(coordinator.Locator(".conflicts, .editor__side")).ToContainTextAsync("Ingen konflikter i ugen.");
+        // Each slot is checked against the forecast of the last weeks: with no history one agent would do, two are rostered.
+        await Expect(coordinator.Locator(".fc-event .slot-staffing").First).ToHaveTextAsync("▲ Overbemandet: prognosen kræver 1");
         await PageChecks.ExpectAccessibleAsync(coordinator, "coordinator-week");
 
         // Drag Wednesday's slot one hour later in the calendar.

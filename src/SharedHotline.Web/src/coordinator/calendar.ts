@@ -90,7 +90,7 @@ export class RotaCalendar {
         backgroundColor: colour,
         borderColor: s.pending ? '#111111' : colour,
         textColor: contrastText(colour),
-        classNames: s.pending ? ['slot', 'slot--pending'] : ['slot'],
+        classNames: s.pending ? ['slot', 'slot--pending'] : s.staffing?.level === 'under' ? ['slot', 'slot--under'] : ['slot'],
         extendedProps: { slot: s },
       };
     });
@@ -133,6 +133,9 @@ export class RotaCalendar {
           h('strong', { class: 'slot-kommune' }, slot.responsible.name),
           h('span', { class: 'slot-agents' }, names),
           slot.pending ? h('em', { class: 'slot-mark' }, t('pendingMark')) : null,
+          !slot.pending && slot.staffing
+            ? h('span', { class: `slot-staffing slot-staffing--${slot.staffing.level}` }, t(slot.staffing.level === 'under' ? 'staffingUnder' : slot.staffing.level === 'over' ? 'staffingOver' : 'staffingWell', { needed: slot.staffing.needed }))
+            : null,
           ...slot.notes.map((n) => h('span', { class: 'slot-note' }, n)),
         ),
       ],

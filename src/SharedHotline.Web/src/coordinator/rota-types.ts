@@ -62,6 +62,8 @@ export interface SlotView {
   holiday: string | null;
   openedOnHoliday: boolean;
   notes: string[];
+  /** The slot against the forecast demand of the last weeks; absent for an edit not yet published. */
+  staffing?: { level: 'under' | 'well' | 'over'; needed: number } | null;
 }
 
 export interface SlotRef {
