@@ -30,7 +30,9 @@ public sealed class ConsoleDailyUseTests(BrowserFixture browser)
         await Expect(page.Locator(".presence-now")).ToHaveTextAsync("Du er væk.");
         await Expect(queue.GetByRole(AriaRole.Button, new() { Name = "Tag chatten" })).ToHaveCountAsync(0);
 
-        await page.GetByLabel("Ledig").CheckAsync();
+        // The waiting chat is offered the moment she is available, and the panel is drawn anew: click, then read what it says.
+        await page.GetByLabel("Ledig").ClickAsync();
+        await Expect(page.Locator(".presence-now")).ToContainTextAsync("ledig");
         var alerts = page.Locator(".incoming__item");
         await Expect(alerts).ToHaveTextAsync(["Ny chat: en borger fra Sorø om Pas.Gå til chatten"]);
         await Expect(queue.GetByText("Du er ikke ledig")).ToBeHiddenAsync();
