@@ -43,7 +43,8 @@ public sealed class ChatTests(BrowserFixture browser)
         await Expect(agent.Locator(".shift-now")).ToContainTextAsync("Nu: tirsdag 24. november 15.00–22.00");
         await Expect(agent.Locator(".serving")).ToContainTextAsync("Sorø");
         await Expect(agent.Locator(".queue-summary")).ToContainTextAsync("Venter: 1");
-        await agent.GetByLabel("Ledig").CheckAsync();
+        await agent.GetByLabel("Ledig").ClickAsync();
+        await Expect(agent.Locator(".presence-now")).ToContainTextAsync("ledig");
         await Expect(agent.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Ny chat" })).ToContainTextAsync("Ny chat: en borger fra Sorø om Pas.");
         var panel = agent.Locator("article.agent-chat");
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Karen · Sorø Kommune" })).ToBeVisibleAsync();

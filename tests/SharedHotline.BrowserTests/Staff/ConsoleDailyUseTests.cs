@@ -59,14 +59,16 @@ public sealed class ConsoleDailyUseTests(BrowserFixture browser)
         var peter = await peterContext.NewPageAsync();
         await PageChecks.SignInAsync(mia, Demo.FuresoAgent, "/agent");
         await PageChecks.SignInAsync(peter, "peter.fureso", "/agent");
-        await mia.GetByLabel("Ledig").CheckAsync();
+        await mia.GetByLabel("Ledig").ClickAsync();
+        await Expect(mia.Locator(".presence-now")).ToContainTextAsync("ledig");
         await Expect(mia.Locator(".presence-now")).ToHaveTextAsync("Du er ledig.");
         await using var citizen = new CitizenHubClient(site.BaseAddress);
         await citizen.ConnectAsync();
         var chat = (await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"))).Chat!;
         var panel = mia.Locator("article.agent-chat");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Tag imod chatten" }).ClickAsync();
-        await peter.GetByLabel("Ledig").CheckAsync();
+        await peter.GetByLabel("Ledig").ClickAsync();
+        await Expect(peter.Locator(".presence-now")).ToContainTextAsync("ledig");
         await Expect(peter.Locator(".presence-now")).ToHaveTextAsync("Du er ledig.");
 
         var to = panel.GetByLabel("Overfør til");
