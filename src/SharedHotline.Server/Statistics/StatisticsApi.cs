@@ -177,7 +177,7 @@ public static class StatisticsApi
     /// <summary>The period asked for; without dates the last 28 days up to today (or, for <paramref name="defaultDays"/> &lt; 0, the coming days).</summary>
     private static StatPeriod? Period(string? from, string? to, TimeProvider time, int defaultDays = 28)
     {
-        var today = DateOnly.FromDateTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(RotaSnapshot.Copenhagen).Date.ToDateTimeUnspecified());
+        var today = RotaDates.Today(time);
         var (defaultFrom, defaultTo) = defaultDays >= 0 ? (today.AddDays(-defaultDays + 1), today) : (today, today.AddDays(-defaultDays - 1));
         if (!Parse(from, defaultFrom, out var start) || !Parse(to, defaultTo, out var end) || start > end || end.DayNumber - start.DayNumber >= MaxDays)
         {

@@ -21,6 +21,7 @@ public sealed class QueueHousekeepingTests
         var staying = await server.ConnectCitizenAsync();
         var stayingChat = (await staying.StartChatAsync(new StartChatRequest("soroe", "mitid"))).Chat!;
         await gone.StopAsync();
+        await LeftServerAsync(server, goneChat.ChatId);
 
         await TickAsync(server, TimeSpan.FromMinutes(2));
         (await StateAsync(server, goneChat.ChatId)).Should().Be(ChatState.Queued, "a reload or a network blip is not leaving");
@@ -89,6 +90,17 @@ public sealed class QueueHousekeepingTests
     {
         server.Advance(by);
         await server.Services.GetRequiredService<LiveStateMaintenance>().RunOnceAsync(CancellationToken.None);
+    }
+
+    // The client's StopAsync returns before the server has handled the disconnect; until it has, a tick still sees her.
+    private static async Task LeftServerAsync(HotlineServer server, Guid chatId)
+    {
+        var connections = server.Services.GetRequiredService<CitizenConnections>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (connections.Chats().Contains(chatId))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     private static Task<ChatState> StateAsync(HotlineServer server, Guid chatId) =>
