@@ -58,7 +58,10 @@ public sealed class RotaSnapshot
             }
         }
 
-        return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow);
+        return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow)
+        {
+            SharedStaffInOwnHoursAfter = FindKommune(kode) is { } kommune ? kommune.Settings.SharedStaffInOwnHoursAfter() : TimeSpan.Zero,
+        };
     }
 
     /// <summary>The partnership's slots that start on <paramref name="date"/> (as <see cref="RotaCalendar.AddSlotsOn"/> gives them), cached.</summary>

@@ -114,6 +114,8 @@ export interface HotlineStatus {
   topics: Topic[];
   /** Who is there to answer now: free (answered at once), busy (all full: see the estimate), unstaffed (open, nobody signed in yet), closed. */
   staffing: 'free' | 'busy' | 'unstaffed' | 'closed';
+  /** In own hours, when the partnership's rostered staff answer too: who is on duty and after how long a wait (0: when all own staff are busy). */
+  sharedFallback: { responsibleKommune: KommuneRef; afterSeconds: number } | null;
 }
 
 export interface KommuneSummary {
