@@ -23,7 +23,8 @@ public sealed record HotlineStatus(
     OpeningInfo? NextOpening,
     IReadOnlyList<TopicDto> Topics,
     string Staffing = HotlineStaffing.Closed,
-    SharedFallbackDto? SharedFallback = null);
+    SharedFallbackDto? SharedFallback = null,
+    string? ClosedFor = null);
 
 /// <summary>
 /// In the kommune's own hours, when the partnership's rostered staff answer too (after <see cref="AfterSeconds"/> of
@@ -111,7 +112,8 @@ public static class KommunerApi
             next is null ? null : OpeningText.ToInfo(next, snapshot, instant),
             kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name, t.NameInEnglish)).ToList(),
             staffing,
-            fallback));
+            fallback,
+            duty.IsOpen ? null : snapshot.ClosedDayName(kommune.Kode, instant)));
     }
 
     private static async Task<IResult> GetOpeningHours(string? from, string? to, IKommuneContextAccessor tenant, RotaProvider rota, TimeProvider time, CancellationToken ct)

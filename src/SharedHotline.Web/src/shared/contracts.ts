@@ -116,6 +116,8 @@ export interface HotlineStatus {
   staffing: 'free' | 'busy' | 'unstaffed' | 'closed';
   /** In own hours, when the partnership's rostered staff answer too: who is on duty and after how long a wait (0: when all own staff are busy). */
   sharedFallback: { responsibleKommune: KommuneRef; afterSeconds: number } | null;
+  /** When closed for a holiday or a closed day: its Danish name ("Juleaften"), else null. */
+  closedFor: string | null;
 }
 
 export interface KommuneSummary {
