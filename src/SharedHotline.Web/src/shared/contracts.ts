@@ -16,6 +16,8 @@ export interface ChatMessage {
   senderName: string | null;
   text: string;
   sentAt: string;
+  /** The text looks like it holds a CPR number: the console warns the agent (docs/protocol.md). */
+  containsCpr: boolean;
 }
 
 export interface MessageAck {
@@ -57,6 +59,8 @@ export interface OpeningInfo {
 export interface StartChatResult {
   chat: CitizenChat | null;
   nextOpening: OpeningInfo | null;
+  /** True when the hotline was closed and no chat started (then nextOpening says when it opens). */
+  isClosed: boolean;
 }
 
 export interface ChatStateChanged {
