@@ -13,21 +13,20 @@ namespace SharedHotline.Infrastructure.Persistence;
 public static class OpenChatWrites
 {
     /// <summary>
-    /// Stores the holder fields set on <paramref name="chat"/>; false (nothing written) when the chat has ended
-    /// meanwhile, or, given <paramref name="readAs"/>, when its state, agent or assignment are no longer what was read.
-    /// <paramref name="raise"/> goes into the outbox in the same transaction, only when the write happened.
+    /// Stores the holder fields set on <paramref name="chat"/> and counts its version on; false (nothing written) when
+    /// the chat has ended meanwhile, or, with <paramref name="asRead"/>, when any holder change was stored since it was
+    /// read (its <see cref="ChatRecord.Version"/> differs): the one "conflict: reload and decide" path, on SQLite and
+    /// PostgreSQL alike. <paramref name="raise"/> goes into the outbox in the same transaction, only when the write happened.
     /// </summary>
-    public static async Task<bool> SaveHolderWhileOpenAsync(
-        this HotlineDbContext db, ChatRecord chat, CancellationToken ct, (ChatState State, Guid? AgentId, DateTimeOffset? AssignedAt)? readAs = null, IDomainEvent? raise = null)
+    public static async Task<bool> SaveHolderWhileOpenAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, bool asRead = false, IDomainEvent? raise = null)
     {
         var (state, agentId, assignedAt, acceptedAt) = (chat.State, chat.AgentId, chat.AssignedAt, chat.AcceptedAt);
         var (firstAccepted, answeredBy, servedIn) = (chat.FirstAcceptedAt, chat.AnsweredByKommune, chat.ServedIn);
+        var readVersion = chat.Version;
         var open = db.Chats.Where(c => c.Id == chat.Id && c.State != ChatState.Ended && c.State != ChatState.Abandoned);
-        if (readAs is { } read)
+        if (asRead)
         {
-            // Every offer and transfer stamps a new AssignedAt: a chat given back to the same agent meanwhile differs.
-            var (readState, readAgent, readAssignedAt) = read;
-            open = open.Where(c => c.State == readState && c.AgentId == readAgent && c.AssignedAt == readAssignedAt);
+            open = open.Where(c => c.Version == readVersion);
         }
 
         var rows = await WithEventAsync(db, raise, () => open
@@ -39,21 +38,19 @@ public static class OpenChatWrites
                 // Who first answered is written once: a write from a copy read before the first accept never clears it.
                 .SetProperty(c => c.FirstAcceptedAt, c => c.FirstAcceptedAt ?? firstAccepted)
                 .SetProperty(c => c.AnsweredByKommune, c => c.AnsweredByKommune ?? answeredBy)
-                .SetProperty(c => c.ServedIn, c => c.ServedIn ?? servedIn), ct), ct);
+                .SetProperty(c => c.ServedIn, c => c.ServedIn ?? servedIn)
+                .SetProperty(c => c.Version, c => c.Version + 1), ct), ct);
         await SyncAsync(db, chat, rows == 1, ct);
         return rows == 1;
     }
 
     /// <summary>
     /// Records that the chat waits again: no agent, not accepted (the time until it went back to the queue is no
-    /// handle time). Only while the row still says what was read, as <see cref="SaveHolderWhileOpenAsync"/>: false
-    /// when the chat ended, or was given to an agent again, meanwhile.
+    /// handle time). Only while the row has the version read, as <see cref="SaveHolderWhileOpenAsync"/>: false when
+    /// the chat ended, or was given to an agent again, meanwhile.
     /// </summary>
-    public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, IDomainEvent? raise = null)
-    {
-        var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
-        return chat.Change(c => c.WaitAgain()) ? db.SaveHolderWhileOpenAsync(chat, ct, readAs, raise) : Task.FromResult(false);
-    }
+    public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, IDomainEvent? raise = null) =>
+        chat.Change(c => c.WaitAgain()) ? db.SaveHolderWhileOpenAsync(chat, ct, asRead: true, raise) : Task.FromResult(false);
 
     /// <summary>
     /// Ends the chat as set on <paramref name="chat"/> (state, when, by whom); false (nothing written) when someone
@@ -67,7 +64,8 @@ public static class OpenChatWrites
             .ExecuteUpdateAsync(set => set
                 .SetProperty(c => c.State, state)
                 .SetProperty(c => c.EndedAt, endedAt)
-                .SetProperty(c => c.EndedBy, endedBy), ct), ct);
+                .SetProperty(c => c.EndedBy, endedBy)
+                .SetProperty(c => c.Version, c => c.Version + 1), ct), ct);
         await SyncAsync(db, chat, rows == 1, ct);
         return rows == 1;
     }
@@ -120,6 +118,7 @@ public static class OpenChatWrites
             // What was just written is what the context now knows; after a refusal it reloads the row as it is.
             if (written)
             {
+                chat.Version++;
                 entry.OriginalValues.SetValues(entry.CurrentValues);
                 entry.State = EntityState.Unchanged;
             }

@@ -54,7 +54,7 @@ public sealed class AgentChats(
 
     /// <summary>
     /// Accepts a chat offered to the agent, or takes one from a queue she may answer. The row is written only if it
-    /// still says what was read (<see cref="OpenChatWrites.SaveHolderWhileOpenAsync"/>): if the chat left her and was
+    /// still has the version read (<see cref="OpenChatWrites.SaveHolderWhileOpenAsync"/>): if the chat left her and was
     /// given to a colleague in between (her other window returned it, or a node reclaimed it), the colleague keeps it.
     /// A row that merely caught up with the live state (an offer stored a moment after it was made) is read again.
     /// </summary>
@@ -95,11 +95,10 @@ public sealed class AgentChats(
             }
 
             var now = time.GetUtcNow();
-            var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
             var account = await AccountAsync(agentId, ct);
             var snapshot = await rota.GetAsync(ct);
             var taken = chat.Change(c => c.Accept(agentId, account.HomeKommune, () => ServedInRule.Of(snapshot, chat.KommuneKode, account.HomeKommune, chat.CreatedAt), now, tookFromQueue));
-            if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs, taken))
+            if (!await db.SaveHolderWhileOpenAsync(chat, ct, asRead: true, taken))
             {
                 // The row is read again by the refusal.
                 if (ChatLifecycle.IsOver(chat.State))

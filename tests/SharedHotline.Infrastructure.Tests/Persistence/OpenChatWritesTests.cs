@@ -73,6 +73,31 @@ public sealed class OpenChatWritesTests : IAsyncLifetime
         stored.AgentId.Should().Be(agent);
     }
 
+    [Fact]
+    public async Task An_accept_made_on_what_was_read_loses_to_an_offer_stored_meanwhile_and_is_decided_again_on_the_row_as_it_is()
+    {
+        var chatId = await QueuedChatAsync();
+        var (mia, peter) = (Guid.NewGuid(), Guid.NewGuid());
+        await using var accepting = new HotlineDbContext(_options);
+        var chat = await accepting.Chats.SingleAsync(c => c.Id == chatId);
+
+        await using (var routing = new HotlineDbContext(_options))
+        {
+            var same = await routing.Chats.SingleAsync(c => c.Id == chatId);
+            var offered = same.Change(c => c.Offer(peter, 190, DateTimeOffset.UtcNow));
+            (await routing.SaveHolderWhileOpenAsync(same, CancellationToken.None, raise: offered)).Should().BeTrue();
+        }
+
+        var taken = chat.Change(c => c.Accept(mia, 190, () => Domain.Statistics.ServedIn.Shared, DateTimeOffset.UtcNow, takenFromQueue: true));
+        (await accepting.SaveHolderWhileOpenAsync(chat, CancellationToken.None, asRead: true, taken)).Should().BeFalse("Peter was offered the chat after Mia read it");
+
+        (chat.State, chat.AgentId, chat.Version).Should().Be((ChatState.Assigned, peter, 1L), "the refusal reads the row again");
+        (await accepting.OutboxMessages.CountAsync(o => o.Type.Contains("ChatAssigned"))).Should().Be(1, "only the stored offer's event");
+        var accepted = chat.Change(c => c.Accept(peter, 190, () => Domain.Statistics.ServedIn.Shared, DateTimeOffset.UtcNow, takenFromQueue: false));
+        (await accepting.SaveHolderWhileOpenAsync(chat, CancellationToken.None, asRead: true, accepted)).Should().BeTrue();
+        chat.Version.Should().Be(2);
+    }
+
     private async Task<Guid> QueuedChatAsync()
     {
         await using var db = new HotlineDbContext(_options);
