@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Infrastructure.Seeding;
+using SharedHotline.Infrastructure.Telemetry;
 
 namespace SharedHotline.Infrastructure.Persistence;
 
@@ -17,6 +18,7 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHotlinePersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        services.AddHotlineMetrics(configuration);
         var provider = configuration["Hotline:Database"] ?? "sqlite";
         var connectionString = configuration.GetConnectionString("Hotline");
         if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
@@ -26,7 +28,9 @@ public static class PersistenceServiceCollectionExtensions
                 throw new InvalidOperationException("Hotline:Database is postgres but ConnectionStrings:Hotline is empty.");
             }
 
-            services.AddDbContextPool<PostgresHotlineDbContext>(o => o.UseNpgsql(PostgresConnectionTuning.Apply(connectionString), npgsql => npgsql.EnableRetryOnFailure(3)));
+            services.AddDbContextPool<PostgresHotlineDbContext>((sp, o) => o
+                .UseNpgsql(PostgresConnectionTuning.Apply(connectionString), npgsql => npgsql.EnableRetryOnFailure(3))
+                .AddInterceptors(sp.GetRequiredService<StoreTimingInterceptor>()));
             services.AddScoped<HotlineDbContext>(sp => sp.GetRequiredService<PostgresHotlineDbContext>());
         }
         else if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
@@ -42,7 +46,7 @@ public static class PersistenceServiceCollectionExtensions
             // it to SQLite's automatic checkpoint inside commits.
             var checkpointSeconds = configuration.GetValue("Hotline:Sqlite:CheckpointSeconds", 1.0);
             var durability = new SqliteDurabilityInterceptor(configuration["Hotline:Sqlite:Synchronous"] ?? "NORMAL", checkpointInBackground: checkpointSeconds > 0);
-            services.AddDbContextPool<HotlineDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(durability));
+            services.AddDbContextPool<HotlineDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(durability, sp.GetRequiredService<StoreTimingInterceptor>()));
             var sqlite = connectionString;
             services.AddSingleton(_ => new SqliteMessageWriter(sqlite, durability.Pragmas));
             if (checkpointSeconds > 0)

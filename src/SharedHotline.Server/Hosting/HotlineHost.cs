@@ -17,6 +17,7 @@ using SharedHotline.Server.Statistics;
 using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Staff.Oidc;
+using SharedHotline.Server.Telemetry;
 using SharedHotline.Server.Tenancy;
 using SharedHotline.Server.Transcripts;
 using SharedHotline.Server.Web;
@@ -29,6 +30,7 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
     {
         builder.AddHotlineLogging();
+        builder.AddHotlineTelemetry();
         var services = builder.Services;
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
@@ -76,6 +78,7 @@ public static class HotlineHost
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();
+        app.MapHotlineTelemetry();
         app.MapAuthApi();
         app.MapStaffAdmin();
         app.MapStaffOidc();
