@@ -16,6 +16,19 @@ public static class PersistenceServiceCollectionExtensions
     /// (<c>ConnectionStrings:Hotline</c> required). Data-protection keys are kept in the same database.
     /// Contexts are pooled: every hub call gets one, and building a fresh one was a tenth of a message's cost.
     /// </summary>
+    /// <summary>The SQLite database: <c>ConnectionStrings:Hotline</c>, else <c>{Hotline:DataFolder}/sharedhotline.db</c> (the folder created).</summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        if (configuration.GetConnectionString("Hotline") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var folder = Path.GetFullPath(configuration["Hotline:DataFolder"] ?? "App_Data", contentRoot);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "sharedhotline.db")};Default Timeout=30";
+    }
+
     public static IServiceCollection AddHotlinePersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddHotlineMetrics(configuration);
@@ -35,12 +48,7 @@ public static class PersistenceServiceCollectionExtensions
         }
         else if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                var folder = Path.GetFullPath(configuration["Hotline:DataFolder"] ?? "App_Data", contentRoot);
-                Directory.CreateDirectory(folder);
-                connectionString = $"Data Source={Path.Combine(folder, "sharedhotline.db")};Default Timeout=30";
-            }
+            connectionString = SqliteConnectionString(configuration, contentRoot);
 
             // Hotline:Sqlite:CheckpointSeconds: how often SqliteCheckpointer copies the write-ahead log; 0 leaves
             // it to SQLite's automatic checkpoint inside commits.
