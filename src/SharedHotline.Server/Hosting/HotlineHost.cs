@@ -49,6 +49,7 @@ public static class HotlineHost
         builder.AddHotlineSecurity();
         services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
+        services.AddNodeDrain(builder.Configuration);
         services.AddCases();
         services.AddStatistics();
         services.AddWebPages();
@@ -57,6 +58,7 @@ public static class HotlineHost
 
     public static WebApplication UseHotline(this WebApplication app)
     {
+        app.UseNodeDrain();
         app.UseHotlineSecurityHeaders();
         // The request log sits outside the exception handler, so it records the status the client was given; a
         // request the client got wrong (a body that is not JSON, a refusal) is not logged as a server error.

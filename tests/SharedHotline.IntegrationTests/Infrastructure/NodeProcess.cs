@@ -83,18 +83,17 @@ public sealed class NodeProcess : IAsyncDisposable
         return (process.ExitCode, await output + await error);
     }
 
-    /// <summary>SIGTERM, as Kubernetes or docker stop sends it: the node drains and exits; how long that took.</summary>
-    public async Task<TimeSpan> TerminateAsync(TimeSpan grace)
+    /// <summary>Sends SIGTERM, as Kubernetes or docker stop do: the node drains and exits (<see cref="WaitForExitAsync"/>).</summary>
+    public async Task TerminateAsync()
     {
-        var started = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill!.WaitForExitAsync();
-        }
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill!.WaitForExitAsync();
+    }
 
+    public async Task WaitForExitAsync(TimeSpan grace)
+    {
         using var timeout = new CancellationTokenSource(grace);
         await _process.WaitForExitAsync(timeout.Token);
-        return started.Elapsed;
     }
 
     public int ExitCode => _process.ExitCode;
