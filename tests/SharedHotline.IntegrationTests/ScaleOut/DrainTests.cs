@@ -8,6 +8,7 @@ using SharedHotline.Client.Citizens;
 using SharedHotline.Client.Contracts;
 using SharedHotline.IntegrationTests.Infrastructure;
 using SharedHotline.Testing;
+using Xunit.Abstractions;
 
 namespace SharedHotline.IntegrationTests.ScaleOut;
 
