@@ -202,8 +202,8 @@ public sealed class AgentHubClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Not disposed: a second DisposeAsync (the test and its server both own the client) cancels again harmlessly.
         await _closing.CancelAsync();
         await _connection.DisposeAsync();
-        _closing.Dispose();
     }
 }

@@ -127,9 +127,9 @@ public sealed class CitizenHubClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Not disposed: a second DisposeAsync (the test and its server both own the client) cancels again harmlessly.
         await _closing.CancelAsync();
         await _connection.DisposeAsync();
-        _closing.Dispose();
     }
 
     private readonly CancellationTokenSource _closing = new();

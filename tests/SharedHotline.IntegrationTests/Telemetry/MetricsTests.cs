@@ -53,10 +53,13 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task The_Prometheus_scraping_endpoint_serves_the_same_names_with_kommune_labels_and_no_message_text()
+    public async Task The_Prometheus_scraping_endpoint_serves_every_name_the_Grafana_dashboard_uses_with_kommune_labels_and_no_message_text()
     {
+        await using var redis = await RedisServer.StartAsync();
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
         {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Hotline:Redis:Prefix"] = "scrape-" + Guid.NewGuid().ToString("N")[..8],
             ["Hotline:Telemetry:Prometheus"] = "true",
             ["Hotline:Telemetry:SampleSeconds"] = "0.2",
         });
@@ -72,6 +75,17 @@ public sealed class MetricsTests
         });
         scraped.Should().Contain("kommune=\"holbaek\"").And.Contain("hotline_store_duration_seconds_bucket");
         scraped.Should().NotContain("12345678").And.NotContain("haster");
+
+        // The dashboard in deploy/grafana is built on these names: each of ours it queries is served.
+        await Eventually(() => server.Http.GetStringAsync("/metrics").GetAwaiter().GetResult().Contains("hotline_outbox_lag_seconds_bucket", StringComparison.Ordinal));
+        scraped = await server.Http.GetStringAsync("/metrics");
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "deploy", "grafana", "dashboards", "sharedhotline.json"));
+        var used = System.Text.RegularExpressions.Regex.Matches(dashboard, "hotline_[a-z_]+").Select(m => m.Value).Distinct().ToList();
+        used.Should().HaveCountGreaterThan(8);
+        foreach (var name in used)
+        {
+            scraped.Should().Contain(name, "the dashboard queries it");
+        }
     }
 
     [Fact]
