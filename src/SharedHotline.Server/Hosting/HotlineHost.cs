@@ -32,6 +32,7 @@ public static class HotlineHost
         builder.AddHotlineLogging();
         builder.AddHotlineTelemetry();
         var services = builder.Services;
+        services.AddCorrelationIds();
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
@@ -59,6 +60,7 @@ public static class HotlineHost
     public static WebApplication UseHotline(this WebApplication app)
     {
         app.UseNodeDrain();
+        app.UseCorrelationIds();
         app.UseHotlineSecurityHeaders();
         // The request log sits outside the exception handler, so it records the status the client was given; a
         // request the client got wrong (a body that is not JSON, a refusal) is not logged as a server error.
