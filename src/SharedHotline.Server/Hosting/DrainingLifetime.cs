@@ -14,6 +14,7 @@ public sealed class DrainingLifetime(NodeDrain drain, IHostApplicationLifetime l
 
     public Task WaitForStartAsync(CancellationToken cancellationToken)
     {
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation("Application started; SIGTERM drains the node before it stops"));
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
