@@ -54,7 +54,18 @@ public sealed class NodeDrain(
         }
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => DrainAsync().WaitAsync(cancellationToken);
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's own shutdown timeout is shorter than the drain's: it wins, and the host stops anyway.
+            logger.LogWarning("The host's shutdown timeout cut the drain short");
+        }
+    }
 
     private async Task RunAsync()
     {

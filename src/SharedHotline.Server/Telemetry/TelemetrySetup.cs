@@ -64,7 +64,7 @@ public static class TelemetrySetup
                     metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
                 }
             });
-        if (otlp is not null)
+        if (otlp is not null || configuration.GetValue<bool>($"{Section}:Enabled"))
         {
             telemetry.WithTracing(tracing =>
             {
@@ -76,8 +76,12 @@ public static class TelemetrySetup
                         o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", RequestLogPaths.Redact(request.Path.Value ?? "/"));
                     })
                     .AddHttpClientInstrumentation()
-                    .AddNpgsql()
-                    .AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                    .AddNpgsql();
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                }
+
                 if (redis)
                 {
                     tracing.AddRedisInstrumentation();

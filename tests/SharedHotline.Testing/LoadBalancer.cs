@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SharedHotline.IntegrationTests.Infrastructure;
+namespace SharedHotline.Testing;
 
 /// <summary>
 /// A TCP load balancer on loopback, as in front of a real cluster: it polls each node's <c>/health/ready</c> every 100 ms
@@ -37,7 +37,11 @@ public sealed class LoadBalancer : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!_ready.All(r => r))
         {
-            DateTime.UtcNow.Should().BeBefore(deadline, "every node should be ready");
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Not every node behind the load balancer became ready.");
+            }
+
             await Task.Delay(50);
         }
     }
