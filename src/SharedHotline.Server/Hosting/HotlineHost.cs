@@ -69,6 +69,7 @@ public static class HotlineHost
             {
                 o.Logger = app.Services.GetService<Serilog.ILogger>();
                 o.GetMessageTemplateProperties = RequestLogPaths.Properties;
+                o.GetLevel = RequestLogPaths.Level;
             })
             .UseExceptionHandler(new ExceptionHandlerOptions
             {

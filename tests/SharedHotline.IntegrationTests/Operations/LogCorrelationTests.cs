@@ -35,6 +35,7 @@ public sealed class LogCorrelationTests
         request.Headers.Add(CorrelationIds.Header, "ops-check-42");
         using var response = await server.Http.SendAsync(request);
         response.Headers.GetValues(CorrelationIds.Header).Should().Equal("ops-check-42");
+        (await server.Http.GetAsync("/health/ready")).EnsureSuccessStatusCode();
         await Task.Delay(300);
 
         var all = events.ToList();
@@ -46,6 +47,9 @@ public sealed class LogCorrelationTests
         chatLines.Should().Contain(e => e.MessageTemplate.Text.Contains("stored", StringComparison.Ordinal), "each stored message logs a line with the chat's id");
         chatLines.Should().OnlyContain(e => e.Properties.ContainsKey(CorrelationIds.Property), "every line of a hub call has its correlation id");
         all.Should().Contain(e => e.Properties.ContainsKey("RequestPath") && e.Properties[CorrelationIds.Property].ToString() == "\"ops-check-42\"", "the request log line carries the caller's correlation id");
+
+        all.Where(e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/health/ready\"")
+            .Should().OnlyContain(e => e.Level == LogEventLevel.Debug, "a readiness probe every few seconds is not news");
 
         // The console's JSON (Logging:Json) is one object per line, with the same properties.
         var lines = json.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
