@@ -33,13 +33,26 @@ fi
 # The deployment files cannot be run here (no Docker engine, no Kubernetes): check what can be checked.
 /usr/bin/python3 deploy/check.py || { echo "0 passed, 1 failed"; exit 1; }
 
+# The chart: every template rendered (a small Go-template renderer, helm is not installable here) with the default and
+# the sample values, the values checked against values.schema.json, every object against the Kubernetes schemas of
+# the npm package kubernetes-models. Its counts join the totals below.
+chart_log=$(mktemp)
+( cd deploy/chart-check \
+  && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null; } \
+  && node check.mjs ) | tee "$chart_log"
+chart_status=${PIPESTATUS[0]}
+chart_line=$(grep -E "^chart check: [0-9]+ passed, [0-9]+ failed" "$chart_log" | tail -n 1)
+[ -n "$chart_line" ] || { echo "0 passed, 1 failed"; exit 1; }
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results_dir="${TEST_RESULTS_DIR:-artifacts/test-results}"
 mkdir -p "$results_dir"
 
 dotnet build SharedHotline.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
-passed=0; failed=0; status=0
+passed=$(sed -E 's/chart check: ([0-9]+) passed.*/\1/' <<<"$chart_line")
+failed=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$chart_line")
+status=$([ "$chart_status" -eq 0 ] && echo 0 || echo 1)
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   # Only test projects: the shared test helpers and the benchmarks are not suites.

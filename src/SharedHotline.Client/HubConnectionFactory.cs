@@ -15,6 +15,33 @@ internal static class HubConnectionFactory
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
 
+    private static readonly TimeSpan[] MoveDelays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
+
+    /// <summary>
+    /// The server asked this connection to move (<c>Reconnect</c>: its node drains): close it, open a new one through the
+    /// same address (the load balancer picks a node that is ready), trying until it succeeds or <paramref name="ct"/> ends,
+    /// then <paramref name="resume"/>. Runs off the event's own callback, which must not wait for the connection to stop.
+    /// </summary>
+    public static async Task MoveAsync(HubConnection connection, Func<Task> resume, CancellationToken ct)
+    {
+        await connection.StopAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await connection.StartAsync(ct);
+                break;
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // Refused by the draining node (503), or no node answered yet: the next try may reach another.
+                await Task.Delay(MoveDelays[Math.Min(attempt, MoveDelays.Length - 1)], ct);
+            }
+        }
+
+        await resume();
+    }
+
     public static async Task<T> Invoke<T>(Func<Task<T>> call)
     {
         try

@@ -5,6 +5,11 @@ if (args.Contains(HealthProbe.Flag))
     return await HealthProbe.RunAsync(args);
 }
 
+if (args.Contains(BackupCommand.Flag))
+{
+    return await BackupCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHotline();
 

@@ -9,3 +9,7 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/name: {{ include "sharedhotline.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
+
+{{- define "sharedhotline.connectionsSecret" -}}
+{{- if .Values.connections.create }}{{ include "sharedhotline.fullname" . }}-connections{{ else }}{{ .Values.connections.existingSecret }}{{ end }}
+{{- end -}}

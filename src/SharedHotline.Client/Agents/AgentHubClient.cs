@@ -27,15 +27,54 @@ public sealed class AgentHubClient : IAsyncDisposable
         _connection.On<TypingSignal>(nameof(IAgentHubClient.Typing), t => Typing?.Invoke(t));
         _connection.On<QueueOverview>(nameof(IAgentHubClient.QueueChanged), q => QueueChanged?.Invoke(q));
         _connection.On<TasksChanged>(nameof(IAgentHubClient.TasksChanged), c => TasksChanged?.Invoke(c));
+        _connection.On<ReconnectAdvice>(nameof(IAgentHubClient.Reconnect), _ => Move());
         _connection.Reconnected += async _ =>
         {
-            if (LastPresence is { } presence)
-            {
-                await SetPresenceAsync(presence);
-            }
-
-            await ResyncAsync();
+            await ComeBackAsync();
+            Reconnected?.Invoke();
         };
+    }
+
+    /// <summary>The connection is back after a drop or a move to another node, presence and messages caught up.</summary>
+    public event Action? Reconnected;
+
+    private async Task ComeBackAsync()
+    {
+        if (LastPresence is { } presence)
+        {
+            await SetPresenceAsync(presence);
+        }
+
+        await ResyncAsync();
+    }
+
+    private readonly CancellationTokenSource _closing = new();
+    private int _moving;
+
+    /// <summary>The node drains: reconnect through the load balancer, set the presence again and fetch what was missed.</summary>
+    private Task Move()
+    {
+        if (Interlocked.Exchange(ref _moving, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await HubConnectionFactory.MoveAsync(_connection, ComeBackAsync, _closing.Token);
+                Reconnected?.Invoke();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Volatile.Write(ref _moving, 0);
+            }
+        });
+        return Task.CompletedTask;
     }
 
     private readonly Dictionary<Guid, HashSet<long>> _seen = [];
@@ -161,5 +200,10 @@ public sealed class AgentHubClient : IAsyncDisposable
         return seqs;
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Not disposed: a second DisposeAsync (the test and its server both own the client) cancels again harmlessly.
+        await _closing.CancelAsync();
+        await _connection.DisposeAsync();
+    }
 }

@@ -30,6 +30,7 @@ public sealed class CitizenHubClient : IAsyncDisposable
                 await ResumeAsync(SessionToken);
             }
         });
+        _connection.On<ReconnectAdvice>(nameof(ICitizenHubClient.Reconnect), _ => Move());
         _connection.Reconnecting += _ =>
         {
             Reconnecting?.Invoke();
@@ -124,7 +125,48 @@ public sealed class CitizenHubClient : IAsyncDisposable
 
     public Task StopAsync(CancellationToken ct = default) => _connection.StopAsync(ct);
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Not disposed: a second DisposeAsync (the test and its server both own the client) cancels again harmlessly.
+        await _closing.CancelAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private readonly CancellationTokenSource _closing = new();
+    private int _moving;
+
+    /// <summary>The node drains: reconnect through the load balancer and resume after the last number seen.</summary>
+    private Task Move()
+    {
+        if (Interlocked.Exchange(ref _moving, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
+        Reconnecting?.Invoke();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await HubConnectionFactory.MoveAsync(_connection, async () =>
+                {
+                    if (SessionToken is not null)
+                    {
+                        await ResumeAsync(SessionToken, _closing.Token);
+                    }
+                }, _closing.Token);
+                Reconnected?.Invoke();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Volatile.Write(ref _moving, 0);
+            }
+        });
+        return Task.CompletedTask;
+    }
 
     private void Adopt(CitizenChat chat)
     {

@@ -14,4 +14,7 @@ public interface IAgentHubClient
 
     /// <summary>The server may have missed sending events: fetch the session and the messages not yet seen.</summary>
     Task Resync();
+
+    /// <summary>This node is draining: reconnect through the load balancer (to another node) and resume (<see cref="ReconnectAdvice"/>).</summary>
+    Task Reconnect(ReconnectAdvice advice);
 }

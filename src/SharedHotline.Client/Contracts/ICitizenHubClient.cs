@@ -13,4 +13,7 @@ public interface ICitizenHubClient
 
     /// <summary>The server may have missed sending events (e.g. Redis was away): resume from the last sequence number.</summary>
     Task Resync();
+
+    /// <summary>This node is draining: reconnect through the load balancer (to another node) and resume (<see cref="ReconnectAdvice"/>).</summary>
+    Task Reconnect(ReconnectAdvice advice);
 }

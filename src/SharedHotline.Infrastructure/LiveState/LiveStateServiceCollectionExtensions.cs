@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SharedHotline.Domain.Routing;
+using SharedHotline.Infrastructure.Telemetry;
 using StackExchange.Redis;
 
 namespace SharedHotline.Infrastructure.LiveState;
@@ -23,7 +24,8 @@ public static class LiveStateServiceCollectionExtensions
         services.Configure<RedisLiveStateOptions>(configuration.GetSection("Hotline:Redis"));
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
         services.AddSingleton<RedisLiveState>();
-        return services.AddSingleton<ILiveState>(sp => new LiveStateFailures(sp.GetRequiredService<RedisLiveState>()));
+        services.AddHotlineMetrics(configuration);
+        return services.AddSingleton<ILiveState>(sp => new LiveStateFailures(new TimedLiveState(sp.GetRequiredService<RedisLiveState>(), sp.GetRequiredService<Telemetry.HotlineMetrics>())));
     }
 
     /// <summary>Never give up on Redis: keep reconnecting in the background while it is away.</summary>

@@ -17,7 +17,7 @@ namespace SharedHotline.Infrastructure.Messaging;
 /// <c>Hotline:Outbox:Publish=false</c> stores events without publishing them (a node that only writes).
 /// Claims use the wall clock, not the application's <see cref="TimeProvider"/>: tests freeze that one.
 /// </summary>
-public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, MessagingNode node, IConfiguration configuration, ILogger<OutboxPublisher> logger) : BackgroundService
+public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, MessagingNode node, IConfiguration configuration, Telemetry.HotlineMetrics metrics, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepSent = TimeSpan.FromHours(1);
@@ -96,6 +96,8 @@ public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, Messa
             return 0;
         }
 
+        using var activity = Telemetry.HotlineActivity.Source.StartActivity("outbox publish");
+        activity?.SetTag("hotline.outbox.claimed", claimed);
         var rows = await db.OutboxMessages.AsNoTracking().Where(o => o.ClaimedBy == claim).OrderBy(o => o.Id).ToListAsync(ct);
         var sent = new List<long>(rows.Count);
         try
@@ -105,6 +107,7 @@ public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, Messa
                 var domainEvent = Outbox.Read(row);
                 await bus.Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = row.EventId, ct);
                 sent.Add(row.Id);
+                metrics.OutboxPublished(row.OccurredAt, DateTimeOffset.UtcNow);
             }
         }
         finally

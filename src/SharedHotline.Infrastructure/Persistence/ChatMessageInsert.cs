@@ -51,6 +51,21 @@ public static class ChatMessageInsert
     private static async Task<T> RunAsync<T>(
         HotlineDbContext db, SqliteMessageWriter? writer, Statement statement, string sql, ChatMessageRecord message, ChatState[] writable, Func<DbCommand, Task<T>> execute, CancellationToken ct)
     {
+        // This statement bypasses EF Core's command interceptors, so it is timed here for hotline.store.duration.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await RunUntimedAsync(db, writer, statement, sql, message, writable, execute, ct);
+        }
+        finally
+        {
+            Telemetry.StoreTimingInterceptor.Of(db)?.Record("message", started);
+        }
+    }
+
+    private static async Task<T> RunUntimedAsync<T>(
+        HotlineDbContext db, SqliteMessageWriter? writer, Statement statement, string sql, ChatMessageRecord message, ChatState[] writable, Func<DbCommand, Task<T>> execute, CancellationToken ct)
+    {
         var database = db.Database;
         if (writer is not null && database.CurrentTransaction is null)
         {

@@ -8,7 +8,10 @@ using SharedHotline.Infrastructure.Persistence;
 
 namespace SharedHotline.Infrastructure.Seeding;
 
-/// <summary>Applies migrations, then inserts configured kommuner and (once) the demo partnership and staff.</summary>
+/// <summary>
+/// Applies migrations, then inserts configured kommuner and (once) the demo partnership and staff; one node at a time
+/// (<see cref="MigrationLock"/>).
+/// </summary>
 public sealed class DatabaseSeeder(
     HotlineDbContext db,
     IOptions<SeedOptions> options,
@@ -17,6 +20,12 @@ public sealed class DatabaseSeeder(
     ILogger<DatabaseSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var exclusive = await MigrationLock.AcquireAsync(db, logger, ct);
+        await MigrateAndSeedAsync(ct);
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())

@@ -7,7 +7,7 @@ namespace SharedHotline.Server.Chats;
 
 /// <summary>The agent's hub. The agent's identity comes from the signed-in claims, never from an argument.</summary>
 [Authorize(Policy = StaffPolicies.Agent)]
-public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTransfers transfers, ChatHandovers handovers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
+public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTransfers transfers, ChatHandovers handovers, ChatNotes notes, AgentConnections connections, LocalGroupMembers local, Hosting.NodeDrain drain, ILogger<AgentHub> logger) : Hub<IAgentHubClient>
 {
     private Guid AgentId => Context.User!.StaffId();
 
@@ -71,7 +71,7 @@ public sealed class AgentHub(AgentChats chats, AgentPresences presences, ChatTra
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         local.Disconnected(Context.ConnectionId);
-        if (connections.Disconnected(AgentId, Context.ConnectionId))
+        if (connections.Disconnected(AgentId, Context.ConnectionId) && !drain.LeaveAfterDrain(AgentId))
         {
             await presences.LeaveAsync(AgentId, CancellationToken.None);
         }

@@ -21,6 +21,7 @@ public sealed class ChatDispatcher(
     HandleTimes handleTimes,
     QueueBroadcast broadcast,
     TimeProvider time,
+    Infrastructure.Telemetry.HotlineMetrics metrics,
     ILogger<ChatDispatcher> logger)
 {
     private readonly Lock _sync = new();
@@ -81,6 +82,22 @@ public sealed class ChatDispatcher(
 
     private async Task PassAsync(CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.HotlineActivity.Source.StartActivity("routing pass");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var assignedCount = 0;
+        try
+        {
+            assignedCount = await RoutingPassAsync(ct);
+        }
+        finally
+        {
+            metrics.RoutingPass(System.Diagnostics.Stopwatch.GetElapsedTime(started), assignedCount);
+            activity?.SetTag("hotline.routing.assigned", assignedCount);
+        }
+    }
+
+    private async Task<int> RoutingPassAsync(CancellationToken ct)
+    {
         var snapshot = await rota.GetAsync(ct);
         var now = time.GetUtcNow();
         var queue = await live.GetQueueAsync(ct);
@@ -98,9 +115,12 @@ public sealed class ChatDispatcher(
             }
 
             await OfferAllAsync(snapshot, assigned, queue, agents, now, ct);
+            broadcast.Soon();
+            return assigned.Count;
         }
 
         broadcast.Soon();
+        return 0;
     }
 
     public async Task<QueueStatus?> StatusOfAsync(Guid chatId, CancellationToken ct = default)

@@ -133,6 +133,8 @@ public sealed class ChatNotifier(
         public Task CaseChanged(CaseChanged change) => owner.Safely(targets, t => t.CaseChanged(change), nameof(CaseChanged));
 
         public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
+
+        public Task Reconnect(ReconnectAdvice advice) => owner.Safely(targets, t => t.Reconnect(advice), nameof(Reconnect));
     }
 
     private sealed class SafeAgentClient(IAgentHubClient[] targets, ChatNotifier owner) : IAgentHubClient
@@ -150,5 +152,7 @@ public sealed class ChatNotifier(
         public Task TasksChanged(TasksChanged change) => owner.Safely(targets, t => t.TasksChanged(change), nameof(TasksChanged));
 
         public Task Resync() => owner.Safely(targets, t => t.Resync(), nameof(Resync));
+
+        public Task Reconnect(ReconnectAdvice advice) => owner.Safely(targets, t => t.Reconnect(advice), nameof(Reconnect));
     }
 }

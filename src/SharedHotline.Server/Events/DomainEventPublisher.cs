@@ -9,12 +9,13 @@ namespace SharedHotline.Server.Events;
 /// events are statistics only; the queue is unbounded, so none is dropped while the process runs, and the ones
 /// still queued when it dies are lost. Every other chat event goes through the outbox.
 /// </summary>
-public sealed class DomainEventPublisher(IServiceScopeFactory scopes, ILogger<DomainEventPublisher> logger) : BackgroundService
+public sealed class DomainEventPublisher(IServiceScopeFactory scopes, Infrastructure.Telemetry.HotlineMetrics metrics, ILogger<DomainEventPublisher> logger) : BackgroundService
 {
     private readonly Channel<Domain.Events.ChatMessageStored> _events = Channel.CreateUnbounded<Domain.Events.ChatMessageStored>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Enqueue(Domain.Events.ChatMessageStored domainEvent)
     {
+        metrics.MessageStored(domainEvent.KommuneKode, domainEvent.Sender);
         if (!_events.Writer.TryWrite(domainEvent))
         {
             logger.LogWarning("Domain event {EventType} dropped: the publisher has stopped", nameof(Domain.Events.ChatMessageStored));

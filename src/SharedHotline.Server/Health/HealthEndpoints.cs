@@ -8,6 +8,7 @@ namespace SharedHotline.Server.Health;
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
+    public const string ReadyPath = "/health/ready";
 
     public static IServiceCollection AddHotlineHealth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +25,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHotlineHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new() { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

@@ -17,6 +17,7 @@ using SharedHotline.Server.Statistics;
 using SharedHotline.Server.Security;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Staff.Oidc;
+using SharedHotline.Server.Telemetry;
 using SharedHotline.Server.Tenancy;
 using SharedHotline.Server.Transcripts;
 using SharedHotline.Server.Web;
@@ -29,7 +30,9 @@ public static class HotlineHost
     public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
     {
         builder.AddHotlineLogging();
+        builder.AddHotlineTelemetry();
         var services = builder.Services;
+        services.AddCorrelationIds();
         ShiftedTimeProvider.AddIfConfigured(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
@@ -47,6 +50,7 @@ public static class HotlineHost
         builder.AddHotlineSecurity();
         services.AddPrivacy(builder.Configuration);
         services.AddHotlineHealth(builder.Configuration);
+        services.AddNodeDrain(builder.Configuration);
         services.AddCases();
         services.AddStatistics();
         services.AddWebPages();
@@ -55,6 +59,8 @@ public static class HotlineHost
 
     public static WebApplication UseHotline(this WebApplication app)
     {
+        app.UseNodeDrain();
+        app.UseCorrelationIds();
         app.UseHotlineSecurityHeaders();
         // The request log sits outside the exception handler, so it records the status the client was given; a
         // request the client got wrong (a body that is not JSON, a refusal) is not logged as a server error.
@@ -63,6 +69,7 @@ public static class HotlineHost
             {
                 o.Logger = app.Services.GetService<Serilog.ILogger>();
                 o.GetMessageTemplateProperties = RequestLogPaths.Properties;
+                o.GetLevel = RequestLogPaths.Level;
             })
             .UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -76,6 +83,7 @@ public static class HotlineHost
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHotlineHealth();
+        app.MapHotlineTelemetry();
         app.MapAuthApi();
         app.MapStaffAdmin();
         app.MapStaffOidc();

@@ -20,6 +20,21 @@ public static class RequestLogPaths
         new("Elapsed", new ScalarValue(elapsedMs)),
     ];
 
+    /// <summary>
+    /// A probe or a scrape (every few seconds, from the orchestrator or Prometheus) logs at Debug, or Warning when the
+    /// node is not ready; anything else as usual: Error for a server error, Information otherwise.
+    /// </summary>
+    public static LogEventLevel Level(HttpContext http, double elapsedMs, Exception? error)
+    {
+        var status = http.Response.StatusCode;
+        if (http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/metrics"))
+        {
+            return error is null && status < 500 ? LogEventLevel.Debug : LogEventLevel.Warning;
+        }
+
+        return error is not null || status >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+    }
+
     public static string Redact(string path) =>
         path.StartsWith(ShiftFeeds, StringComparison.OrdinalIgnoreCase) ? ShiftFeeds + "{token}.ics"
         : path.StartsWith(TranscriptSearch, StringComparison.OrdinalIgnoreCase) ? TranscriptSearch + "{reference}"

@@ -32,11 +32,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, storage) in Danish and Copenhagen time, desktop or phone-sized.</summary>
-    public async Task<IBrowserContext> NewContextAsync(HotlineSite site, bool phone = false)
+    public Task<IBrowserContext> NewContextAsync(HotlineSite site, bool phone = false) => NewContextAsync(site.BaseAddress, phone);
+
+    /// <summary>As above, on any address (a load balancer in front of several sites).</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool phone = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             Locale = "da-DK",
             TimezoneId = "Europe/Copenhagen",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1440, Height = 960 },

@@ -63,6 +63,9 @@ public sealed class HotlineServer : IAsyncDisposable
             ["Hotline:SeedDemoHistory"] = "false",
             ["Hotline:DemoPassword"] = DemoPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // Stopping a test server drains it; a raw test socket that ignores Reconnect must not hold it up long.
+            ["Hotline:Drain:Timeout"] = "00:00:02",
         });
         builder.Configuration.AddInMemoryCollection(TestLimits.Generous);
         if (settings is not null)

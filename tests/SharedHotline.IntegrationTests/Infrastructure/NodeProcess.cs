@@ -54,6 +54,62 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Runs the server's dll as a command (<c>--backup PATH</c>) with these settings; its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IDictionary<string, string> settings, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
+        };
+        info.ArgumentList.Add(ServerDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The server process did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Sends SIGTERM, as Kubernetes or docker stop do: the node drains and exits (<see cref="WaitForExitAsync"/>).</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill!.WaitForExitAsync();
+    }
+
+    public async Task WaitForExitAsync(TimeSpan grace)
+    {
+        using var timeout = new CancellationTokenSource(grace);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The process's output so far.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToList();
+            }
+        }
+    }
+
     /// <summary>SIGKILL: the node dies mid-flight.</summary>
     public async Task KillAsync()
     {

@@ -5,11 +5,15 @@ import type { HubErrorCode } from './codes';
 const retryDelays = [0, 1000, 2000, 5000];
 
 export function createHub(url: string): HubConnection {
-  return new HubConnectionBuilder()
+  const connection = new HubConnectionBuilder()
     .withUrl(url)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelays[context.previousRetryCount] ?? 10_000 })
     .configureLogging(LogLevel.Warning)
     .build();
+  // The node drains (docs/protocol.md, `Reconnect`): close, and each page's onclose starts again through the load
+  // balancer, which picks another node; the page then resumes as after any reconnect (by sequence number).
+  connection.on('Reconnect', () => void connection.stop());
+  return connection;
 }
 
 /** Starts the connection, trying again until it succeeds; `waiting` tells the page while it waits. */
