@@ -33,6 +33,12 @@ public sealed class HotlineHubFilter(KommuneResolver resolver, IKommuneContextAc
             refusals.Refused(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, ex.WireCode);
             throw new HubException($"{ex.WireCode}: {ex.Message}");
         }
+        catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // The client left (a closed tab, a drained node) while its call ran: nobody is there to answer, and it is no error.
+            logger.LogInformation("Hub call {HubMethod} stopped: the client left", invocationContext.HubMethodName);
+            return null;
+        }
         catch (Domain.Routing.LiveStateUnavailableException ex)
         {
             logger.LogWarning(ex, "Hub call {HubMethod} failed: the live state is unreachable", invocationContext.HubMethodName);
