@@ -302,3 +302,9 @@ export interface ShiftView {
   agents: RotaAgent[];
   notes: string[];
 }
+
+/** The `Reconnect` event: this node is going away; close and connect again through the load balancer, then resume. */
+export interface ReconnectAdvice {
+  /** Why: `draining` (the node drains before it stops). */
+  reason: string;
+}

@@ -1,5 +1,6 @@
 import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
 import type { HubErrorCode } from './codes';
+import type { ReconnectAdvice } from './contracts';
 
 /** Retries at once, then after 1, 2 and 5 seconds, then every 10 seconds: the page never gives up by itself. */
 const retryDelays = [0, 1000, 2000, 5000];
@@ -12,7 +13,7 @@ export function createHub(url: string): HubConnection {
     .build();
   // The node drains (docs/protocol.md, `Reconnect`): close, and each page's onclose starts again through the load
   // balancer, which picks another node; the page then resumes as after any reconnect (by sequence number).
-  connection.on('Reconnect', () => void connection.stop());
+  connection.on('Reconnect', (_advice: ReconnectAdvice) => void connection.stop());
   return connection;
 }
 
