@@ -20,6 +20,7 @@ public static class StaffAccounts
         if (db.Staff.FirstOrDefault(s => s.UserName == userName) is { } seeded)
         {
             seeded.HomeKommune = homeKommune;
+            seeded.DisplayName = userName;
             seeded.Roles = [.. roles];
             seeded.CoordinatorOf = [.. coordinatorOf ?? []];
             await db.SaveChangesAsync();
