@@ -33,6 +33,7 @@ public sealed class AdministrationPageTests(BrowserFixture browser)
         await admin.GetByLabel("Tekst, standardsvar 5").FillAsync("Borgerservice har åbent mandag til fredag kl. 9-15.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Opdater indstillingerne" }).ClickAsync();
         await Expect(admin.GetByText("Gemt. Ændringen gælder nu på alle servere.")).ToBeVisibleAsync();
+        await Expect(admin.Locator(".history-list")).ToContainTextAsync("Standardsvar — Louise Friis");
         await PageChecks.ExpectAccessibleAsync(admin, "administration-page");
 
         var citizen = await (await browser.NewContextAsync(site)).NewPageAsync();
@@ -85,5 +86,44 @@ public sealed class AdministrationPageTests(BrowserFixture browser)
         await Expect(page.GetByText("Someone saved a change while you were editing.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Load again" }).ClickAsync();
         await Expect(page.GetByLabel("Keep chats for (days)")).ToHaveValueAsync("30");
+    }
+
+    [Fact]
+    public async Task Furesøs_admin_creates_an_agent_who_then_signs_in_and_reads_a_chats_transcript_by_the_citizens_reference_which_is_logged()
+    {
+        await using var site = await HotlineSite.StartAsync(Demo.TuesdayEvening);
+        await using var citizen = new SharedHotline.Client.Citizens.CitizenHubClient(site.BaseAddress);
+        await citizen.ConnectAsync();
+        var chat = (await citizen.StartChatAsync(new SharedHotline.Client.Contracts.StartChatRequest("fureso", "pas"))).Chat!;
+        await citizen.SendAsync("Hvor fornyer jeg mit pas?", "c-1");
+        await using var context = await browser.NewContextAsync(site);
+        var page = await context.NewPageAsync();
+        await PageChecks.SignInAsync(page, "admin.fureso", "/admin");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ny medarbejder" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Ny medarbejder" });
+        await form.GetByLabel("Brugernavn").FillAsync("nora.fureso");
+        await form.GetByLabel("Navn", new() { Exact = true }).FillAsync("Nora Ibsen");
+        await form.GetByLabel("Kodeord (mindst 12 tegn)").FillAsync("foraarsdag-i-farum");
+        await form.GetByLabel("Pas", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Chats ad gangen").FillAsync("2");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Gem" }).ClickAsync();
+        await Expect(page.GetByText("Nora Ibsen er gemt.")).ToBeVisibleAsync();
+        await Expect(page.Locator(".staff-card").Filter(new() { HasText = "Nora Ibsen" })).ToContainTextAsync("Chats ad gangen: 2");
+        await Expect(page.Locator(".history-list")).ToContainTextAsync("Kontoen nora.fureso oprettet — Louise Friis");
+
+        await page.GetByLabel("Reference", new() { Exact = true }).FillAsync(chat.Reference.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vis udskrift" }).ClickAsync();
+        await Expect(page.Locator(".transcript")).ToContainTextAsync("Hvor fornyer jeg mit pas?");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Hvem har læst udskrifter" })).ToContainTextAsync(chat.Reference);
+        await PageChecks.ExpectAccessibleAsync(page, "administration-staff-and-transcript");
+
+        await using var noraContext = await browser.NewContextAsync(site);
+        var nora = await noraContext.NewPageAsync();
+        await nora.GotoAsync("/login");
+        await nora.GetByLabel("Brugernavn").FillAsync("nora.fureso");
+        await nora.GetByLabel("Adgangskode").FillAsync("foraarsdag-i-farum");
+        await nora.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await nora.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/agent");
     }
 }

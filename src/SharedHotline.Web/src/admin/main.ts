@@ -4,7 +4,7 @@ import { type KommuneSummary, officialName, type StaffMe } from '../shared/contr
 import { appRoot, h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
 import { showStaffNav } from '../shared/staff-nav';
-import { historySection } from './history-section';
+import { announceChange, historySection } from './history-section';
 import { onboardingSection } from './onboarding-section';
 import { recordsSection } from './records-section';
 import { settingsSection } from './settings-form';
@@ -106,6 +106,7 @@ async function meetingsSection(base: string): Promise<HTMLElement> {
         }),
       });
       status.textContent = t('saved');
+      announceChange();
     } catch (error) {
       const reason = error instanceof ApiError ? Object.values(error.problem.errors ?? {}).flat().join(' ') || error.message : '';
       status.textContent = t('saveFailed', { reason });

@@ -1,5 +1,6 @@
 import { h, replace } from '../shared/dom';
 import { ApiError, api } from '../shared/http';
+import { announceChange } from './history-section';
 import { ListEditor, clearErrors, showErrors } from './list-editor';
 import { t } from './texts';
 
@@ -109,6 +110,7 @@ async function load(section: HTMLElement, base: string): Promise<void> {
       const saved = await api<SettingsView>(`${base}/settings`, { method: 'PUT', body: JSON.stringify(document), headers: { 'If-Match': version ?? '*' } });
       version = saved.etag;
       status.textContent = t('settingsSaved');
+      announceChange();
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         replace(status, t('settingsStale'), ' ', h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: () => void load(section, base) }, t('reload')));

@@ -1,5 +1,6 @@
 import { h, replace, uid } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
+import { announceChange } from './history-section';
 import { clearErrors, showErrors } from './list-editor';
 import { t } from './texts';
 
@@ -32,6 +33,7 @@ export async function staffSection(base: string, topics: Topic[], meId: string):
     replace(table, staffTable(accounts, topics, (mode) => showPanel(mode), async (account, action) => {
       try {
         await api(`${base}/staff/${account.id}/${action}`, { method: 'POST' });
+        announceChange();
         await draw();
       } catch {
         status.textContent = t('failed');
@@ -41,6 +43,7 @@ export async function staffSection(base: string, topics: Topic[], meId: string):
   const showPanel = (mode: Mode) => {
     replace(panel, staffForm(base, topics, mode, meId, async (message) => {
       status.textContent = message;
+      announceChange();
       replace(panel, createButton());
       await draw();
     }, () => replace(panel, createButton())));
