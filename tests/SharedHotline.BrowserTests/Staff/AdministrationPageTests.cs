@@ -136,6 +136,38 @@ public sealed class AdministrationPageTests(BrowserFixture browser)
         await nora.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/agent");
     }
 
+    [Fact]
+    public async Task The_platform_admin_onboards_Lyngby_Taarbæk_into_the_partnership_and_its_new_admin_signs_in_to_Lyngby_Taarbæks_settings()
+    {
+        await using var site = await HotlineSite.StartAsync(Demo.TuesdayEvening);
+        await using var context = await browser.NewContextAsync(site);
+        var page = await context.NewPageAsync();
+        await PageChecks.SignInAsync(page, "admin", "/admin");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Ny kommune på platformen" });
+        await form.GetByLabel("Kommunekode").FillAsync("173");
+        await form.GetByLabel("Adressenavn").FillAsync("lyngby-taarbaek");
+        await form.GetByLabel("Kommunens navn").FillAsync("Lyngby-Taarbæk");
+        await form.GetByLabel("Referencebogstaver").FillAsync("LTK");
+        await form.GetByLabel("Partnerskab").SelectOptionAsync(new SelectOptionValue { Value = Demo.PartnershipId });
+        await form.GetByLabel("Administratorens brugernavn").FillAsync("admin.lyngby");
+        await form.GetByLabel("Administratorens navn").FillAsync("Sanne Lund");
+        await form.GetByLabel("Administratorens kodeord").FillAsync("lyngby-admin-kode-1");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Opret kommunen" }).ClickAsync();
+        await Expect(form.GetByText("Lyngby-Taarbæk er oprettet. admin.lyngby kan logge ind og indstille kommunen.")).ToBeVisibleAsync();
+        await PageChecks.ExpectAccessibleAsync(page, "administration-onboarding");
+
+        await using var lyngbyContext = await browser.NewContextAsync(site);
+        var lyngby = await lyngbyContext.NewPageAsync();
+        await lyngby.GotoAsync("/login");
+        await lyngby.GetByLabel("Brugernavn").FillAsync("admin.lyngby");
+        await lyngby.GetByLabel("Adgangskode").FillAsync("lyngby-admin-kode-1");
+        await lyngby.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Expect(lyngby.GetByRole(AriaRole.Heading, new() { Name = "Lyngby-Taarbæk Kommunes indstillinger" })).ToBeVisibleAsync();
+        await Expect(lyngby.Locator(".history-list")).ToContainTextAsync("Kommunen lyngby-taarbaek oprettet — Hotline-administrator");
+        await lyngby.GotoAsync("/lyngby-taarbaek/chat");
+        await Expect(lyngby).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Lyngby-Taarbæk Kommune"));
+    }
+
     /// <summary>Waits (briefly) until the node answers the website's origin, i.e. its maintenance pass has run.</summary>
     private static async Task WaitUntilNodeAllowsAsync(HotlineSite node, string origin)
     {
