@@ -45,7 +45,7 @@ public static partial class StaffAccountsApi
     }
 
     private static async Task<IResult> CreateAsync(
-        StaffAccountCreate request, IKommuneContextAccessor tenant, HotlineDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider time, HttpContext http, CancellationToken ct)
+        StaffAccountCreate request, IKommuneContextAccessor tenant, HotlineDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider time, HttpContext http, ILogger<StaffAccountView> logger, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var errors = new Dictionary<string, string[]>();
@@ -72,11 +72,12 @@ public static partial class StaffAccountsApi
         db.Staff.Add(created);
         await AuditAsync(db, kommune.Kode, http, time, "staff.created", userName, null, KommuneEditing.Json(View(created)), ct);
         await db.SaveChangesAsync(ct);
+        logger.LogInformation("Staff {StaffId} created in kommune {Kommunekode} by {AdminId}", created.Id, kommune.Kode, http.User.StaffId());
         return TypedResults.Created($"/api/kommuner/{kommune.Slug}/staff/{created.Id}", View(created));
     }
 
     private static async Task<IResult> ChangeAsync(
-        Guid staffId, StaffAccountChange request, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        Guid staffId, StaffAccountChange request, IKommuneContextAccessor tenant, HotlineDbContext db, TimeProvider time, HttpContext http, ILogger<StaffAccountView> logger, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
         var account = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.HomeKommune == kommune.Kode, ct);
@@ -97,11 +98,12 @@ public static partial class StaffAccountsApi
         Copy(changed, account);
         await AuditAsync(db, kommune.Kode, http, time, "staff.updated", account.UserName, before, KommuneEditing.Json(View(account)), ct);
         await db.SaveChangesAsync(ct);
+        logger.LogInformation("Staff {StaffId} changed by {AdminId}: capacity {Capacity}, {SkillCount} topics", account.Id, http.User.StaffId(), account.Capacity, account.Skills.Count);
         return TypedResults.Ok(View(account));
     }
 
     private static async Task<IResult> ResetPasswordAsync(
-        Guid staffId, PasswordReset request, IKommuneContextAccessor tenant, HotlineDbContext db, IPasswordHasher<StaffAccount> hasher, StaffSessions sessions, SignInThrottle throttle, TimeProvider time, HttpContext http, CancellationToken ct)
+        Guid staffId, PasswordReset request, IKommuneContextAccessor tenant, HotlineDbContext db, IPasswordHasher<StaffAccount> hasher, StaffSessions sessions, SignInThrottle throttle, TimeProvider time, HttpContext http, ILogger<StaffAccountView> logger, CancellationToken ct)
     {
         var kode = tenant.Current!.Kommune.Kode;
         var account = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.HomeKommune == kode, ct);
@@ -124,6 +126,7 @@ public static partial class StaffAccountsApi
         await db.SaveChangesAsync(ct);
         throttle.Clear(staffId);
         await sessions.EndAllAsync(db, staffId, ct);
+        logger.LogInformation("Staff {StaffId} given a new password by {AdminId}; their sessions ended", staffId, http.User.StaffId());
         return TypedResults.NoContent();
     }
 
