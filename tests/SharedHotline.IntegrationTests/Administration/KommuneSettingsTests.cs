@@ -126,6 +126,58 @@ public sealed class KommuneSettingsTests
         hours!.Select(w => w.GetProperty("end").GetDateTimeOffset()).Should().Contain(new DateTimeOffset(2026, 11, 24, 21, 0, 0, TimeSpan.FromHours(1)));
     }
 
+    [Fact]
+    public async Task A_website_the_admin_removes_can_no_longer_frame_the_chat_or_call_the_kommunes_endpoints_at_once()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        using var admin = await AdminAsync(server, FuresoAdmin);
+
+        await ChangeAsync(admin, "fureso", s => s["websiteOrigins"] = new JsonArray());
+
+        using var status = await WithOrigin(server, "/api/kommuner/fureso/status", "https://www.furesoe.dk");
+        using var page = await server.Http.GetAsync("/fureso/chat?embed=1");
+        status.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+        page.Headers.GetValues("Content-Security-Policy").Single().Should().EndWith("frame-ancestors 'self'").And.NotContain("furesoe.dk");
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_admins_settings_stand_and_configuration_only_seeds_what_the_database_lacks()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "restart-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?> { ["Hotline:DataFolder"] = folder };
+        try
+        {
+            await using (var server = await HotlineServer.StartAsync(Demo.TuesdayEvening, settings))
+            {
+                using var admin = await AdminAsync(server, FuresoAdmin);
+                await ChangeAsync(admin, "fureso", s =>
+                {
+                    s["colour"] = "#123456";
+                    s["websiteOrigins"] = new JsonArray(Website);
+                });
+            }
+
+            await using var restarted = await HotlineServer.StartAsync(Demo.TuesdayEvening, settings);
+            using var again = await AdminAsync(restarted, FuresoAdmin);
+            var (after, etag) = await GetAsync(again, "fureso");
+            after["colour"]!.GetValue<string>().Should().Be("#123456", "appsettings.json's #7a3b69 seeds a new database only");
+            after["websiteOrigins"]!.AsArray().Select(o => o!.GetValue<string>()).Should().Equal(Website);
+            etag.Should().Be("\"1\"");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Removed with the temp folder later.
+            }
+        }
+    }
+
     /// <summary>A new chat of <paramref name="kommune"/>'s citizen as offered to the agent, who signs in and is available.</summary>
     public static async Task<AgentChat> OfferOfNewChatAsync(HotlineServer server, string agentUserName, string kommune)
     {
