@@ -68,6 +68,11 @@ public sealed class AdministrationPageTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(site);
         var page = await context.NewPageAsync();
         await PageChecks.SignInAsync(page, "admin.fureso", "/admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tilføj websted" }).ClickAsync();
+        await page.GetByLabel("Websted 2", new() { Exact = true }).FillAsync("https://www.furesoe.dk/borger");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opdater indstillingerne" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Websted 2: Skriv kun webstedets adresse");
+
         await page.GotoAsync("/admin?lang=en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add website" }).ClickAsync();
         await page.GetByLabel("Website 2", new() { Exact = true }).FillAsync("https://www.furesoe.dk/borger");

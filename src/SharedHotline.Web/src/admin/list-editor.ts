@@ -1,4 +1,5 @@
 import { h, replace, uid } from '../shared/dom';
+import { fieldHint } from './field-hints';
 import { t } from './texts';
 
 export interface Column {
@@ -118,7 +119,7 @@ export function showErrors(form: HTMLElement, summary: HTMLElement, errors: Reco
   const items: HTMLElement[] = [];
   for (const [field, messages] of Object.entries(errors)) {
     const target = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`) ?? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(field.replace(/\[.*$/, ''))}"]`);
-    const text = messages.join(' ');
+    const text = fieldHint(field, messages);
     const label = target?.getAttribute('aria-label') ?? (target?.id ? form.querySelector(`label[for="${target.id}"]`)?.textContent : null) ?? target?.querySelector('legend')?.textContent ?? field;
     items.push(h('li', null, `${label}: ${text}`));
     if (target) {
