@@ -127,6 +127,22 @@ public sealed class KommuneSettingsTests
     }
 
     [Fact]
+    public async Task Own_hours_on_a_public_holiday_follow_the_admins_holiday_rule()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        using var admin = await AdminAsync(server, FuresoAdmin);
+        const string christmasDay = "/api/kommuner/fureso/opening-hours?from=2026-12-25&to=2026-12-25";
+        var nineOClock = new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.FromHours(1));
+
+        var closed = await server.Http.GetFromJsonAsync<JsonElement[]>(christmasDay);
+        await ChangeAsync(admin, "fureso", s => s["openOnPublicHolidays"] = true);
+        var open = await server.Http.GetFromJsonAsync<JsonElement[]>(christmasDay);
+
+        closed!.Select(w => w.GetProperty("start").GetDateTimeOffset()).Should().NotContain(nineOClock, "1. juledag is a public holiday and Furesø keeps closed on them by default");
+        open!.Select(w => w.GetProperty("start").GetDateTimeOffset()).Should().Contain(nineOClock, "its Friday hours 09-15 now hold on public holidays too");
+    }
+
+    [Fact]
     public async Task A_website_the_admin_removes_can_no_longer_frame_the_chat_or_call_the_kommunes_endpoints_at_once()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
