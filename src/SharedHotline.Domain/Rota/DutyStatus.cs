@@ -21,5 +21,11 @@ public sealed record DutyStatus(
         _ => null,
     };
 
+    /// <summary>In own hours, how long a chat waits before the rostered shared staff may answer it too; null: never (<see cref="Tenancy.KommuneSettings.SharedStaffInOwnHours"/>).</summary>
+    public TimeSpan? SharedStaffInOwnHoursAfter { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long a chat must have waited before the rostered shared staff may answer it now; null: they may not.</summary>
+    public TimeSpan? SharedStaffAfter => Slots.Count == 0 ? null : OwnHoursOpen ? SharedStaffInOwnHoursAfter : TimeSpan.Zero;
+
     public IEnumerable<Guid> RosteredAgents => Slots.SelectMany(s => s.AgentIds).Distinct();
 }

@@ -58,7 +58,10 @@ public sealed class RotaSnapshot
             }
         }
 
-        return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow);
+        return new DutyStatus(kode, t, OwnHoursOpen(kode, t), slots, overflow)
+        {
+            SharedStaffInOwnHoursAfter = FindKommune(kode) is { } kommune ? kommune.Settings.SharedStaffInOwnHoursAfter() : TimeSpan.Zero,
+        };
     }
 
     /// <summary>The partnership's slots that start on <paramref name="date"/> (as <see cref="RotaCalendar.AddSlotsOn"/> gives them), cached.</summary>
@@ -144,6 +147,24 @@ public sealed class RotaSnapshot
         }
 
         return windows;
+    }
+
+    /// <summary>
+    /// The holiday or closed day the kommune's hotline is closed for at <paramref name="t"/> ("Juleaften", "2. juledag"),
+    /// so a closed page can say why; null on an ordinary day, or when the kommune keeps its line open on holidays.
+    /// </summary>
+    public string? ClosedDayName(int kode, Instant t)
+    {
+        if (FindKommune(kode) is not { } kommune || kommune.Settings.OwnHoursOnPublicHolidays)
+        {
+            return null;
+        }
+
+        var local = t.InZone(Zone).LocalDateTime;
+        var date = DateOnly.FromDateTime(local.Date.ToDateTimeUnspecified());
+        return RotaCalendar.HolidayName(date)
+            ?? PartnershipsOf(kode).SelectMany(p => p.ClosedDays)
+                .FirstOrDefault(c => c.Matches(date) && (c.ClosedFrom is not { } from || new TimeOnly(local.Hour, local.Minute) >= from))?.Name;
     }
 
     /// <summary>The start of the first window after <paramref name="t"/> that is not contiguous with the one open at t.</summary>

@@ -6,8 +6,8 @@ namespace SharedHotline.Domain.Routing;
 /// <summary>
 /// The routing rules of the brief as plain functions:
 /// 1. in the kommune's own hours its own available staff answer;
-/// 2. otherwise (or when they are all busy) the agents rostered on a current shared slot of a partnership
-///    that includes the kommune answer, whatever their home kommune;
+/// 2. otherwise (or when they are all busy, if the kommune lets the partnership answer in its own hours) the agents
+///    rostered on a current shared slot of a partnership that includes the kommune answer, whatever their home kommune;
 /// 3. a chat that waited past the overflow threshold may also go to the overflow kommune's open hotline;
 /// choosing among candidates: topic skill, then least loaded, then longest idle.
 /// </summary>
@@ -60,12 +60,12 @@ public static class Router
             return 0;
         }
 
-        if (IsRostered(agentId, duty))
+        var waited = now - chat.EnqueuedAt;
+        if (duty.SharedStaffAfter is { } after && (after == TimeSpan.Zero || waited >= after) && IsRostered(agentId, duty))
         {
             return 1;
         }
 
-        var waited = now - chat.EnqueuedAt;
         var overflow = duty.Overflow;
         for (var i = 0; i < overflow.Count; i++)
         {
@@ -158,9 +158,19 @@ public static class Router
         var shortest = TimeSpan.MaxValue;
         foreach (var agent in agents)
         {
-            if ((duty.OwnHoursOpen && agent.HomeKommune == kommuneKode) || IsRostered(agent.AgentId, duty))
+            if (duty.OwnHoursOpen && agent.HomeKommune == kommuneKode)
             {
                 return TimeSpan.Zero;
+            }
+
+            if (duty.SharedStaffAfter is { } after && after < shortest && IsRostered(agent.AgentId, duty))
+            {
+                if (after == TimeSpan.Zero)
+                {
+                    return after;
+                }
+
+                shortest = after;
             }
 
             var overflow = duty.Overflow;

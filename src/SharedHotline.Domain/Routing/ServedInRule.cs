@@ -8,7 +8,7 @@ namespace SharedHotline.Domain.Routing;
 /// Where a chat was answered, for the statistics and the settlement: in the citizen's kommune's own hours, on the
 /// partnership's shared slots, or by overflow (staff of a kommune outside the citizen's kommune and its partnerships,
 /// such as København answering for the partnership). Decided when the chat is first accepted, from the opening it
-/// started in.
+/// started in: a partner's rostered staff answering in the citizen's kommune's own hours served on the shared rota.
 /// </summary>
 public static class ServedInRule
 {
@@ -20,6 +20,8 @@ public static class ServedInRule
             return ServedIn.Overflow;
         }
 
-        return rota.DutyAt(citizenKommune, Instant.FromDateTimeOffset(startedAt)).Mode == OpeningMode.Own ? ServedIn.Own : ServedIn.Shared;
+        return answeringKommune == citizenKommune && rota.DutyAt(citizenKommune, Instant.FromDateTimeOffset(startedAt)).Mode == OpeningMode.Own
+            ? ServedIn.Own
+            : ServedIn.Shared;
     }
 }

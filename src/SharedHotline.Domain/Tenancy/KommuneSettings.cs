@@ -29,6 +29,19 @@ public sealed record KommuneSettings
 
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages too (off by default).</summary>
     public bool PartnershipHandlesMessages { get; init; }
+    /// <summary>
+    /// Whether, in the kommune's own hours, staff rostered on a shared slot of its partnership may answer its citizens
+    /// too (the default), after <see cref="SharedStaffInOwnHoursWait"/>; false: its own borgerservice only, as
+    /// København promises its citizens. Outside its own hours the shared slot answers as always.
+    /// </summary>
+    public bool SharedStaffInOwnHours { get; init; } = true;
+
+    /// <summary>How long a chat waits in the kommune's own hours before the shared staff may answer it (zero: at once).</summary>
+    public TimeSpan SharedStaffInOwnHoursWait { get; init; }
+
+    /// <summary>In own hours, how long a chat waits before the partnership's rostered staff may answer it; null: never.</summary>
+    public TimeSpan? SharedStaffInOwnHoursAfter() => SharedStaffInOwnHours ? SharedStaffInOwnHoursWait : null;
+
     /// <summary>What happens to citizens still waiting when the hotline closes for the kommune.</summary>
     public QueueAtClosing QueueAtClosing { get; init; } = QueueAtClosing.End;
 

@@ -52,10 +52,7 @@ public static class OpenChatWrites
     public static Task<bool> SaveWaitingAgainAsync(this HotlineDbContext db, ChatRecord chat, CancellationToken ct, IDomainEvent? raise = null)
     {
         var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
-        chat.State = ChatState.Queued;
-        chat.AgentId = null;
-        chat.AcceptedAt = null;
-        return db.SaveHolderWhileOpenAsync(chat, ct, readAs, raise);
+        return chat.Change(c => c.WaitAgain()) ? db.SaveHolderWhileOpenAsync(chat, ct, readAs, raise) : Task.FromResult(false);
     }
 
     /// <summary>

@@ -164,6 +164,8 @@ public sealed class DatabaseSeeder(
         ReferencePrefix = string.IsNullOrWhiteSpace(seed.ReferencePrefix) ? null : seed.ReferencePrefix.Trim().ToUpperInvariant(),
         NameGenitive = string.IsNullOrWhiteSpace(seed.NameGenitive) ? null : seed.NameGenitive.Trim(),
         PartnershipHandlesMessages = seed.PartnershipHandlesMessages,
+        SharedStaffInOwnHours = seed.SharedStaffInOwnHoursAfter() is not null,
+        SharedStaffInOwnHoursWait = seed.SharedStaffInOwnHoursAfter() ?? TimeSpan.Zero,
         WebsiteOrigins = seed.WebsiteOrigins,
         Topics = Topic.Standard,
         CannedAnswers =

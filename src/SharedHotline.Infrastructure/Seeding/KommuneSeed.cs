@@ -22,6 +22,22 @@ public sealed class KommuneSeed
 
     /// <summary>Whether the partnership's rostered evening staff may handle this kommune's messages (off by default).</summary>
     public bool PartnershipHandlesMessages { get; set; }
+    /// <summary>
+    /// In the kommune's own hours, when the partnership's rostered staff may answer its citizens too: "at-once" (the
+    /// default), "never" (its own borgerservice only), or a wait such as "00:02:00".
+    /// </summary>
+    public string? SharedStaffInOwnHours { get; set; }
+
+    /// <summary>The setting above as the domain reads it; a value that is neither word nor wait stops the start.</summary>
+    public TimeSpan? SharedStaffInOwnHoursAfter() => SharedStaffInOwnHours?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "at-once" => TimeSpan.Zero,
+        "never" => null,
+        var wait when TimeSpan.TryParse(wait, System.Globalization.CultureInfo.InvariantCulture, out var after) && after >= TimeSpan.Zero => after,
+        var other => throw new InvalidOperationException(
+            $"Hotline:Kommuner ({Slug}): SharedStaffInOwnHours '{other}' is not 'at-once', 'never' or a wait such as 00:02:00."),
+    };
+
     public List<string> WebsiteOrigins { get; set; } = [];
     public string? SelfServiceUrl { get; set; }
 }

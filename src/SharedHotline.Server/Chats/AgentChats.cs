@@ -96,20 +96,9 @@ public sealed class AgentChats(
 
             var now = time.GetUtcNow();
             var readAs = (chat.State, chat.AgentId, chat.AssignedAt);
-            chat.State = ChatState.Active;
-            chat.AgentId = agentId;
-            chat.AcceptedAt = now;
-            chat.AssignedAt ??= now;
             var account = await AccountAsync(agentId, ct);
             var snapshot = await rota.GetAsync(ct);
-            if (chat.FirstAcceptedAt is null)
-            {
-                chat.FirstAcceptedAt = now;
-                chat.AnsweredByKommune = account.HomeKommune;
-                chat.ServedIn = Domain.Routing.ServedInRule.Of(snapshot, chat.KommuneKode, account.HomeKommune, chat.CreatedAt);
-            }
-
-            var taken = tookFromQueue ? new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, agentId, account.HomeKommune, now) : null;
+            var taken = chat.Change(c => c.Accept(agentId, account.HomeKommune, () => ServedInRule.Of(snapshot, chat.KommuneKode, account.HomeKommune, chat.CreatedAt), now, tookFromQueue));
             if (!await db.SaveHolderWhileOpenAsync(chat, ct, readAs, taken))
             {
                 // The row is read again by the refusal.
@@ -201,7 +190,7 @@ public sealed class AgentChats(
         return await acks.AcknowledgeAsync(appended, chat.KommuneKode, agentId, connectionId);
     }
 
-    private static readonly ChatState[] AgentWritable = [ChatState.Active];
+    private static readonly ChatState[] AgentWritable = [.. Chat.WritableBy(ChatWriter.Agent)];
 
     public async Task TypingAsync(Guid agentId, Guid chatId, bool isTyping, CancellationToken ct)
     {

@@ -214,10 +214,8 @@ public sealed class ChatDispatcher(
             return;
         }
 
-        chat.State = ChatState.Assigned;
-        chat.AgentId = assignment.AgentId;
-        chat.AssignedAt = now;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: new Domain.Events.ChatAssigned(chat.Id, chat.KommuneKode, assignment.AgentId, agentKommune, now)))
+        var offered = chat.Change(c => c.Offer(assignment.AgentId, agentKommune, now));
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: offered))
         {
             await live.ReleaseAsync(assignment.ChatId, now, ct);
             logger.LogInformation("Chat {ChatId} ended before it could be offered to {AgentId}", chat.Id, assignment.AgentId);

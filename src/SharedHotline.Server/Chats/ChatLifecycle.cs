@@ -16,7 +16,7 @@ public sealed class ChatLifecycle(
     TimeProvider time,
     ILogger<ChatLifecycle> logger)
 {
-    public static bool IsOver(ChatState state) => state is ChatState.Ended or ChatState.Abandoned;
+    public static bool IsOver(ChatState state) => !Chat.IsOpenIn(state);
 
     /// <summary>
     /// Ends a chat; a citizen leaving a chat nobody has taken yet abandons it. <paramref name="notice"/>, when given,
@@ -42,12 +42,7 @@ public sealed class ChatLifecycle(
 
         var now = time.GetUtcNow();
         var agentId = chat.AgentId;
-        chat.State = chat.State == ChatState.Queued ? ChatState.Abandoned : ChatState.Ended;
-        chat.EndedAt = now;
-        chat.EndedBy = endedBy;
-        Domain.Events.IDomainEvent ending = chat.State == ChatState.Abandoned
-            ? new Domain.Events.ChatAbandoned(chat.Id, chat.KommuneKode, now)
-            : new Domain.Events.ChatEnded(chat.Id, chat.KommuneKode, agentId, endedBy, now);
+        var ending = chat.Change(c => c.End(endedBy, now));
         if (!await db.SaveEndingWhileOpenAsync(chat, ct, ending))
         {
             logger.LogInformation("Chat {ChatId} was ended a moment ago already; not ended again by {EndedBy}", chat.Id, endedBy);

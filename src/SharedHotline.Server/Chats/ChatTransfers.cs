@@ -43,11 +43,8 @@ public sealed class ChatTransfers(
                 : new HotlineException(HotlineErrorCode.AgentUnavailable, "That agent is not available right now.");
         }
 
-        chat.State = ChatState.Assigned;
-        chat.AgentId = target;
-        chat.AssignedAt = now;
-        chat.AcceptedAt = null;
-        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: new Domain.Events.ChatTransferred(chat.Id, chat.KommuneKode, agentId, target, now)))
+        var transferred = chat.Change(c => c.Transfer(agentId, target, now));
+        if (!await db.SaveHolderWhileOpenAsync(chat, ct, raise: transferred))
         {
             await live.ReleaseAsync(chat.Id, now, ct);
             throw AgentChats.Ended(chat);

@@ -78,10 +78,7 @@ public sealed class CitizenChats(
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             // The citizen gets an error and no token: leave no chat behind that an agent would later receive.
-            chat.State = ChatState.Abandoned;
-            chat.EndedAt = now;
-            chat.EndedBy = "system";
-            Outbox.Add(db, new Domain.Events.ChatAbandoned(chat.Id, kommune.Kode, now));
+            Outbox.Add(db, chat.Change(c => c.End("system", now)));
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
@@ -118,7 +115,7 @@ public sealed class CitizenChats(
         return await acks.AcknowledgeAsync(appended, chat.KommuneKode, chat.AgentId, connectionId);
     }
 
-    private static readonly ChatState[] CitizenWritable = [ChatState.Queued, ChatState.Assigned, ChatState.Active];
+    private static readonly ChatState[] CitizenWritable = [.. Chat.WritableBy(ChatWriter.Citizen)];
 
     public async Task TypingAsync(string? token, bool isTyping, CancellationToken ct)
     {

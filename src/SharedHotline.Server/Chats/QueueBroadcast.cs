@@ -4,7 +4,7 @@ using SharedHotline.Server.Rota;
 
 namespace SharedHotline.Server.Chats;
 
-/// <summary>Sends the queue's news of routing passes: positions to waiting citizens, overviews to available agents.</summary>
+/// <summary>Sends the queue's news of routing passes: positions to waiting citizens, overviews to agents available or away.</summary>
 public sealed class QueueBroadcast(ILiveState live, RotaProvider rota, ChatNotifier notify, HandleTimes handleTimes, TimeProvider time, ILogger<QueueBroadcast> logger)
 {
     private readonly Lock _sync = new();
@@ -81,7 +81,8 @@ public sealed class QueueBroadcast(ILiveState live, RotaProvider rota, ChatNotif
             }
         }
 
-        foreach (var agent in agents.Where(a => a.Status == PresenceStatus.Available))
+        // Away agents too: the console shows the queue's length and longest wait while she is away, and it must be true.
+        foreach (var agent in agents.Where(a => a.Status != PresenceStatus.Offline))
         {
             var overview = ChatDispatcher.Overview(queue, agent.AgentId, agent.HomeKommune, snapshot, now);
             var key = string.Join(',', overview.Chats.Select(c => c.ChatId));

@@ -22,7 +22,15 @@ public sealed record HotlineStatus(
     int? EstimatedWaitSeconds,
     OpeningInfo? NextOpening,
     IReadOnlyList<TopicDto> Topics,
-    string Staffing = HotlineStaffing.Closed);
+    string Staffing = HotlineStaffing.Closed,
+    SharedFallbackDto? SharedFallback = null,
+    string? ClosedFor = null);
+
+/// <summary>
+/// In the kommune's own hours, when the partnership's rostered staff answer too (after <see cref="AfterSeconds"/> of
+/// waiting; 0 when all its own are busy): the page names them, so it never promises the kommune's own borgerservice alone.
+/// </summary>
+public sealed record SharedFallbackDto(KommuneRef ResponsibleKommune, int AfterSeconds);
 
 /// <summary>
 /// Who is there to answer now (<see cref="HotlineStatus.Staffing"/>), so the page never says "open" with nobody
@@ -91,6 +99,9 @@ public static class KommunerApi
 
         var next = snapshot.NextOpening(kommune.Kode, instant);
         var responsible = duty.ResponsibleKommune is { } r ? Ref(snapshot, r) : null;
+        var fallback = duty.OwnHoursOpen && duty.SharedStaffAfter is { } after
+            ? new SharedFallbackDto(Ref(snapshot, duty.Slots[0].ResponsibleKommune), (int)after.TotalSeconds)
+            : null;
         return TypedResults.Ok(new HotlineStatus(
             new KommuneRef(kommune.Slug, kommune.Name, kommune.OfficialName),
             duty.IsOpen,
@@ -100,7 +111,9 @@ public static class KommunerApi
             estimate,
             next is null ? null : OpeningText.ToInfo(next, snapshot, instant),
             kommune.Settings.Topics.Select(t => new TopicDto(t.Code, t.Name, t.NameInEnglish)).ToList(),
-            staffing));
+            staffing,
+            fallback,
+            duty.IsOpen ? null : snapshot.ClosedDayName(kommune.Kode, instant)));
     }
 
     private static async Task<IResult> GetOpeningHours(string? from, string? to, IKommuneContextAccessor tenant, RotaProvider rota, TimeProvider time, CancellationToken ct)

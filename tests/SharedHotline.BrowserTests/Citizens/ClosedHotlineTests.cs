@@ -52,4 +52,21 @@ public sealed class ClosedHotlineTests(BrowserFixture browser)
         await Expect(page.Locator("select").First.Locator("option", new() { HasText = "Passport (15 min)" })).ToHaveCountAsync(1);
         await PageChecks.ExpectAccessibleAsync(page, "citizen-closed-english");
     }
+
+    [Fact]
+    public async Task On_juleaften_Sorøs_page_says_it_is_closed_for_juleaften_and_when_it_opens_again()
+    {
+        await using var site = await HotlineSite.StartAsync(new DateTimeOffset(2026, 12, 24, 16, 0, 0, TimeSpan.FromHours(1)));
+        await using var context = await browser.NewContextAsync(site);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/soroe/chat");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chatten er lukket lige nu", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".closed-for")).ToHaveTextAsync("Vi holder lukket i dag, juleaften.");
+        await Expect(page.Locator(".next-opening")).ToContainTextAsync("mandag");
+        await PageChecks.ExpectAccessibleAsync(page, "citizen-closed-juleaften");
+
+        await page.GotoAsync("/soroe/chat?lang=en");
+        await Expect(page.Locator(".closed-for")).ToHaveTextAsync("We are closed today, Christmas Eve.");
+    }
 }

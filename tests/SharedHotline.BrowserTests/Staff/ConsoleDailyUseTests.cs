@@ -96,4 +96,28 @@ public sealed class ConsoleDailyUseTests(BrowserFixture browser)
         await Expect(search.Locator(".messages")).ToContainTextAsync("Vi har modtaget dit spørgsmål");
         await PageChecks.ExpectAccessibleAsync(peter, "agent-console-found-by-reference");
     }
+
+    [Fact]
+    public async Task A_citizens_message_with_a_CPR_number_is_marked_in_the_console_and_Mia_is_told_to_ask_her_not_to_write_it()
+    {
+        await using var site = await HotlineSite.StartAsync(Demo.TuesdayEvening);
+        await using var context = await browser.NewContextAsync(site);
+        var page = await context.NewPageAsync();
+        await PageChecks.SignInAsync(page, Demo.FuresoAgent, "/agent");
+        await page.GetByLabel("Ledig").ClickAsync();
+        await Expect(page.Locator(".presence-now")).ToContainTextAsync("ledig");
+        await using var citizen = new CitizenHubClient(site.BaseAddress);
+        await citizen.ConnectAsync();
+        await citizen.StartChatAsync(new StartChatRequest("soroe", "pas"));
+        var panel = page.Locator("article.agent-chat");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Tag imod chatten" }).ClickAsync();
+
+        await citizen.SendAsync("Mit pas er væk");
+        await citizen.SendAsync("Mit cpr er 010203-1234");
+
+        var cprMessage = panel.Locator(".msg--citizen").Filter(new() { HasText = "010203-1234" });
+        await Expect(cprMessage.Locator(".msg__cpr")).ToHaveTextAsync("Beskeden ser ud til at indeholde et CPR-nummer. Bed borgeren om ikke at skrive det her (svaret \"CPR-advarsel\").");
+        await Expect(panel.Locator(".msg--citizen").Filter(new() { HasText = "Mit pas er væk" }).Locator(".msg__cpr")).ToHaveCountAsync(0);
+        await PageChecks.ExpectAccessibleAsync(page, "agent-console-cpr-warning");
+    }
 }

@@ -157,3 +157,29 @@ public class ClosedDaysTests
         snapshot.DutyAt(Sorø, Local(2029, 6, 5, 13, 0)).OwnHoursOpen.Should().BeFalse();
     }
 }
+
+public class ClosedDayNameTests
+{
+    private readonly RotaSnapshot _rota = DemoRota.Snapshot();
+
+    [Fact]
+    public void On_juleaften_Sorø_is_closed_for_juleaften_and_on_juledag_for_the_holiday()
+    {
+        _rota.ClosedDayName(DemoRota.Sorø, DemoRota.Local(2026, 12, 24, 16, 0)).Should().Be("Juleaften");
+        _rota.ClosedDayName(DemoRota.Sorø, DemoRota.Local(2026, 12, 25, 10, 0)).Should().Be("Juledag");
+    }
+
+    [Fact]
+    public void Grundlovsdag_closes_from_noon_so_the_morning_has_no_closed_day()
+    {
+        _rota.ClosedDayName(DemoRota.Sorø, DemoRota.Local(2026, 6, 5, 11, 0)).Should().BeNull();
+        _rota.ClosedDayName(DemoRota.Sorø, DemoRota.Local(2026, 6, 5, 13, 0)).Should().Be("Grundlovsdag");
+    }
+
+    [Fact]
+    public void An_ordinary_evening_and_a_kommune_open_on_holidays_have_none()
+    {
+        _rota.ClosedDayName(DemoRota.Sorø, DemoRota.Local(2026, 11, 27, 19, 0)).Should().BeNull();
+        _rota.ClosedDayName(DemoRota.København, DemoRota.Local(2026, 12, 24, 23, 0)).Should().BeNull();
+    }
+}

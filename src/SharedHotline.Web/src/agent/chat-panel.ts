@@ -134,7 +134,12 @@ export class ChatPanel {
     const element = known?.element ?? h('li');
     element.className = `msg msg--${m.sender.toLowerCase()}${mine ? ' msg--mine' : ''}`;
     const who = m.sender === 'Citizen' ? (this.chat.citizenName ?? t('citizen')) : m.sender === 'Agent' ? (m.senderName ?? t('you')) : this.chat.kommuneName;
-    replace(element, h('p', { class: 'msg__meta' }, `${who} · ${clock(m.sentAt)}`), h('p', { class: 'msg__text' }, m.text));
+    replace(
+      element,
+      h('p', { class: 'msg__meta' }, `${who} · ${clock(m.sentAt)}`),
+      h('p', { class: 'msg__text' }, m.text),
+      m.containsCpr && m.sender !== 'System' ? h('p', { class: 'msg__cpr notice notice--warning' }, mine ? t('messageCprMine') : t('messageCpr')) : null,
+    );
     this.shown.set(m.clientMessageId, { seq: m.seq, element });
     this.arrange();
     if (m.sender === 'Citizen') {

@@ -173,6 +173,12 @@ async function boot(): Promise<void> {
   await line.start();
   await Promise.all([resync(), shift.refresh(), tasks.refresh()]);
   window.setInterval(() => void shift.refresh(), 60_000);
+  // Offline she gets no queue news pushed (only agents available or away do): the summary she still reads is fetched.
+  window.setInterval(() => {
+    if (presence.current === 'Offline') {
+      void line.queue().then((q) => queue.show(q)).catch(() => {});
+    }
+  }, 15_000);
   window.setInterval(() => line.connected && void line.queue().then((q) => queue.show(q)).catch(() => {}), 20_000);
   document.addEventListener('visibilitychange', () => !document.hidden && void shift.refresh());
 }

@@ -48,6 +48,11 @@ export class PresencePanel {
     );
   }
 
+  /** The presence last shown (the server's word for it); null before the first session arrives. */
+  get current(): Presence | null {
+    return (this.now.dataset.presence as Presence | undefined) ?? null;
+  }
+
   show(session: AgentSession, activeChats: number): void {
     this.available.checked = session.presence === 'Available';
     this.away.checked = session.presence === 'Away';

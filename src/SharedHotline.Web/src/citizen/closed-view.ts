@@ -14,19 +14,44 @@ const phonePattern = /^(\+45)?\d{8}$/;
  * When the hotline is closed: when it opens next, in plain words, and a form to book a telefonmøde at one of the
  * kommune's free times or leave a message, answered with a receipt, a reference and a private status link.
  */
-export function closedView(nextOpening: OpeningInfo | null, topics: Topic[]): HTMLElement {
+export function closedView(nextOpening: OpeningInfo | null, topics: Topic[], closedFor: string | null = null): HTMLElement {
   const view = h('section', { class: 'card view view--closed', 'aria-labelledby': 'closed-heading' });
   const heading = h('h1', { id: 'closed-heading' }, t('closedNow'));
+  view.append(heading);
+  if (closedFor) {
+    view.append(h('p', { class: 'closed-for' }, t('closedFor', { day: closedDayName(closedFor) })));
+  }
+
   view.append(
-    heading,
     h('p', { class: 'next-opening' }, nextOpening ? `${nextOpeningText(nextOpening)}.` : t('nextOpeningUnknown')),
     h('p', null, t('closedIntro', { kommune: page.officialName })),
     caseForm(topics, (receipt) => {
-      view.replaceChildren(receiptView(receipt, () => view.replaceWith(closedView(nextOpening, topics))));
+      view.replaceChildren(receiptView(receipt, () => view.replaceWith(closedView(nextOpening, topics, closedFor))));
       focusHeading(view.querySelector('h1'));
     }),
   );
   return view;
+}
+
+const englishDayNames: Record<string, string> = {
+  Nytårsdag: "New Year's Day",
+  Skærtorsdag: 'Maundy Thursday',
+  Langfredag: 'Good Friday',
+  Påskedag: 'Easter Sunday',
+  '2. påskedag': 'Easter Monday',
+  'Kristi himmelfartsdag': 'Ascension Day',
+  Pinsedag: 'Whit Sunday',
+  '2. pinsedag': 'Whit Monday',
+  Grundlovsdag: 'Constitution Day',
+  Juleaften: 'Christmas Eve',
+  Juledag: 'Christmas Day',
+  '2. juledag': 'Boxing Day',
+  Nytårsaften: "New Year's Eve",
+};
+
+/** The holiday's name in the page's language: Danish as the rota names it ("juleaften"), or its English name. */
+function closedDayName(name: string): string {
+  return lang === 'en' ? (englishDayNames[name] ?? name) : name.toLowerCase();
 }
 
 /** The booking form on its own, for the chat page while the hotline is open. */

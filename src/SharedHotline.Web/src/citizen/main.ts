@@ -78,7 +78,7 @@ async function showStatus(focus: boolean): Promise<void> {
 
   watchLine();
   if (!status.open) {
-    show(closedView(status.nextOpening, status.topics), focus);
+    show(closedView(status.nextOpening, status.topics, status.closedFor), focus);
     return;
   }
 

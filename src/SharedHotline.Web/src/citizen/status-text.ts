@@ -9,7 +9,16 @@ export function whoAnswers(status: HotlineStatus): string {
     return t('answeredByShared', { kommune: officialName(status.kommune), responsible: officialName(status.responsibleKommune) });
   }
 
-  return t('answeredByOwn', { kommune: officialName(status.kommune) });
+  const kommune = officialName(status.kommune);
+  const fallback = status.sharedFallback;
+  if (fallback) {
+    const responsible = officialName(fallback.responsibleKommune);
+    return fallback.afterSeconds === 0
+      ? t('answeredByOwnOrShared', { kommune, responsible })
+      : t('answeredByOwnThenShared', { kommune, responsible, wait: waitInWords(fallback.afterSeconds, { underMinute: t('underMinute'), minute: t('minute'), minutes: t('minutes') }) });
+  }
+
+  return t('answeredByOwn', { kommune });
 }
 
 export function estimate(seconds: number | null): string {

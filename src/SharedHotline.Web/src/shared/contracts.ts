@@ -16,6 +16,8 @@ export interface ChatMessage {
   senderName: string | null;
   text: string;
   sentAt: string;
+  /** The text looks like it holds a CPR number: the console warns the agent (docs/protocol.md). */
+  containsCpr: boolean;
 }
 
 export interface MessageAck {
@@ -57,6 +59,8 @@ export interface OpeningInfo {
 export interface StartChatResult {
   chat: CitizenChat | null;
   nextOpening: OpeningInfo | null;
+  /** True when the hotline was closed and no chat started (then nextOpening says when it opens). */
+  isClosed: boolean;
 }
 
 export interface ChatStateChanged {
@@ -114,6 +118,10 @@ export interface HotlineStatus {
   topics: Topic[];
   /** Who is there to answer now: free (answered at once), busy (all full: see the estimate), unstaffed (open, nobody signed in yet), closed. */
   staffing: 'free' | 'busy' | 'unstaffed' | 'closed';
+  /** In own hours, when the partnership's rostered staff answer too: who is on duty and after how long a wait (0: when all own staff are busy). */
+  sharedFallback: { responsibleKommune: KommuneRef; afterSeconds: number } | null;
+  /** When closed for a holiday or a closed day: its Danish name ("Juleaften"), else null. */
+  closedFor: string | null;
 }
 
 export interface KommuneSummary {
