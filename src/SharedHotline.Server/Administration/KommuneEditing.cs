@@ -32,6 +32,7 @@ public sealed class KommuneEditing(HotlineDbContext db, RotaProvider rota, IPubl
         ("selfServiceLinks", s => s.SelfServiceLinks),
         ("retentionDays", s => s.RetentionDays),
         ("queueAtClosing", s => s.QueueAtClosing),
+        ("sharedStaffInOwnHours", s => new { s.SharedStaffInOwnHours, s.SharedStaffInOwnHoursWait }),
         ("meetingTopics", s => s.MeetingTopics),
         ("partnershipHandlesMessages", s => s.PartnershipHandlesMessages),
     ];

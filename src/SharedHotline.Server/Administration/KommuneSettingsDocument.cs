@@ -24,7 +24,9 @@ public sealed record KommuneSettingsDocument(
     IReadOnlyList<CannedAnswerSetting>? CannedAnswers,
     IReadOnlyList<SelfServiceLinkSetting>? SelfServiceLinks,
     int RetentionDays,
-    QueueAtClosing QueueAtClosing)
+    QueueAtClosing QueueAtClosing,
+    bool SharedStaffInOwnHours = true,
+    int SharedStaffInOwnHoursWaitSeconds = 0)
 {
     public static KommuneSettingsDocument From(KommuneSettings s) => new(
         s.OwnHours.Windows.OrderBy(w => ((int)w.Day + 6) % 7).ThenBy(w => w.Start)
@@ -36,7 +38,9 @@ public sealed record KommuneSettingsDocument(
         s.CannedAnswers.Select(c => new CannedAnswerSetting(c.Title, c.Text)).ToList(),
         s.SelfServiceLinks.Select(l => new SelfServiceLinkSetting(l.Title, l.Url)).ToList(),
         s.RetentionDays,
-        s.QueueAtClosing);
+        s.QueueAtClosing,
+        s.SharedStaffInOwnHours,
+        (int)s.SharedStaffInOwnHoursWait.TotalSeconds);
 }
 
 /// <summary>The settings with the kommune they belong to and their version (also the ETag).</summary>

@@ -17,6 +17,7 @@ public static partial class KommuneSettingsValidation
     public const int MaxCannedAnswers = 60;
     public const int MaxLinks = 30;
     public const int MaxRetentionDays = 3650;
+    public const int MaxSharedStaffWaitSeconds = 2 * 60 * 60;
 
     public static KommuneSettings? Apply(KommuneSettings current, KommuneSettingsDocument doc, Dictionary<string, string[]> errors)
     {
@@ -55,6 +56,11 @@ public static partial class KommuneSettingsValidation
             errors["retentionDays"] = [$"Keep transcripts 1 to {MaxRetentionDays} days."];
         }
 
+        if (doc.SharedStaffInOwnHoursWaitSeconds is < 0 or > MaxSharedStaffWaitSeconds)
+        {
+            errors["sharedStaffInOwnHoursWaitSeconds"] = [$"Let a chat wait 0 to {MaxSharedStaffWaitSeconds / 60} minutes before the shared staff may answer it."];
+        }
+
         if (!Enum.IsDefined(doc.QueueAtClosing))
         {
             errors["queueAtClosing"] = ["Choose End or WaitForOpening."];
@@ -85,6 +91,8 @@ public static partial class KommuneSettingsValidation
             SelfServiceLinks = links!,
             RetentionDays = doc.RetentionDays,
             QueueAtClosing = doc.QueueAtClosing,
+            SharedStaffInOwnHours = doc.SharedStaffInOwnHours,
+            SharedStaffInOwnHoursWait = TimeSpan.FromSeconds(doc.SharedStaffInOwnHoursWaitSeconds),
         };
     }
 

@@ -80,6 +80,7 @@ public sealed class KommuneSettingsTests
         settings["selfServiceLinks"]!.AsArray().Add(new JsonObject { ["title"] = "Link", ["url"] = "borger.dk" });
         settings["ownHours"]!.AsArray().Add(new JsonObject { ["day"] = "Saturday", ["from"] = "12:00", ["to"] = "10:00" });
         settings["retentionDays"] = 0;
+        settings["sharedStaffInOwnHoursWaitSeconds"] = -1;
 
         using var response = await PutAsync(admin, "fureso", settings, etag);
 
@@ -87,7 +88,7 @@ public sealed class KommuneSettingsTests
         var problem = await ProblemAsync(response);
         problem.GetProperty("code").GetString().Should().Be("invalid_argument");
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo(
-            ["websiteOrigins[1]", "colour", "topics[10].code", "cannedAnswers[4].text", "selfServiceLinks[4].url", "ownHours[5].to", "retentionDays"]);
+            ["websiteOrigins[1]", "colour", "topics[10].code", "cannedAnswers[4].text", "selfServiceLinks[4].url", "ownHours[5].to", "retentionDays", "sharedStaffInOwnHoursWaitSeconds"]);
         (await GetAsync(admin, "fureso")).ETag.Should().Be(etag);
     }
 
@@ -116,7 +117,10 @@ public sealed class KommuneSettingsTests
             s["ownHours"] = new JsonArray(new JsonObject { ["day"] = "Tuesday", ["from"] = "09:00", ["to"] = "21:00" });
             s["openOnPublicHolidays"] = true;
             s["topics"]!.AsArray()[0]!["nameEn"] = "Passports";
+            s["sharedStaffInOwnHours"] = true;
+            s["sharedStaffInOwnHoursWaitSeconds"] = 600;
         });
+        (await GetAsync(admin, "fureso")).Settings["sharedStaffInOwnHoursWaitSeconds"]!.GetValue<int>().Should().Be(600);
 
         var status = await server.Http.GetFromJsonAsync<JsonElement>("/api/kommuner/fureso/status");
         var hours = await server.Http.GetFromJsonAsync<JsonElement[]>("/api/kommuner/fureso/opening-hours?from=2026-11-24&to=2026-11-24");

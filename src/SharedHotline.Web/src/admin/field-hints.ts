@@ -21,6 +21,7 @@ const danish: Record<string, string> = {
   'selfServiceLinks.title': 'Skriv linkets titel (højst 80 tegn).',
   'selfServiceLinks.url': 'Skriv hele adressen på siden, fx https://www.borger.dk/pas.',
   retentionDays: 'Vælg mellem 1 og 3650 dage.',
+  sharedStaffInOwnHoursWaitSeconds: 'Vælg mellem 0 og 120 minutter.',
   userName: 'Brugernavnet skal være 2-64 små bogstaver, tal, punktummer eller bindestreger, fx nora.fureso, og må ikke være optaget.',
   displayName: 'Skriv navnet, som kolleger og borgere ser.',
   password: 'Kodeordet skal have mindst 12 tegn.',

@@ -20,6 +20,7 @@ const settingNames: Record<string, Parameters<typeof t>[0]> = {
   selfServiceLinks: 'links',
   retentionDays: 'retention',
   queueAtClosing: 'queueAtClosing',
+  sharedStaffInOwnHours: 'sharedStaff',
   meetingTopics: 'meetings',
   partnershipHandlesMessages: 'partnership',
 };

@@ -14,6 +14,8 @@ interface Settings {
   selfServiceLinks: { title: string; url: string }[];
   retentionDays: number;
   queueAtClosing: string;
+  sharedStaffInOwnHours: boolean;
+  sharedStaffInOwnHoursWaitSeconds: number;
 }
 
 interface SettingsView {
@@ -70,6 +72,9 @@ async function load(section: HTMLElement, base: string): Promise<void> {
   const retention = h('input', { type: 'number', id: 'retention-days', min: '1', max: '3650', value: String(s.retentionDays), 'data-field': 'retentionDays' });
   const queue = h('select', { id: 'queue-at-closing', 'data-field': 'queueAtClosing' }, h('option', { value: 'End' }, t('queueEnd')), h('option', { value: 'WaitForOpening' }, t('queueWait')));
   queue.value = s.queueAtClosing;
+  const shared = h('input', { type: 'checkbox', id: 'shared-staff-own-hours' });
+  shared.checked = s.sharedStaffInOwnHours;
+  const sharedWait = h('input', { type: 'number', id: 'shared-staff-wait', min: '0', max: '120', step: 'any', value: String(s.sharedStaffInOwnHoursWaitSeconds / 60), 'data-field': 'sharedStaffInOwnHoursWaitSeconds' });
   const summary = h('div', { class: 'notice notice--error', role: 'alert', hidden: true });
   const status = h('p', { role: 'status' });
   const save = h('button', { type: 'submit', class: 'btn' }, t('saveSettings'));
@@ -86,6 +91,8 @@ async function load(section: HTMLElement, base: string): Promise<void> {
     links.element,
     h('div', { class: 'field' }, h('label', { for: 'retention-days' }, t('retention')), retention),
     h('div', { class: 'field' }, h('label', { for: 'queue-at-closing' }, t('queueAtClosing')), queue),
+    h('p', { class: 'choice' }, shared, h('label', { for: 'shared-staff-own-hours' }, t('sharedStaff'))),
+    h('div', { class: 'field' }, h('label', { for: 'shared-staff-wait' }, t('sharedStaffWait')), sharedWait),
     status,
     h('div', { class: 'actions' }, save),
   );
@@ -105,6 +112,8 @@ async function load(section: HTMLElement, base: string): Promise<void> {
       selfServiceLinks: links.values().map((r) => ({ title: r.title, url: r.url })),
       retentionDays: Number(retention.value),
       queueAtClosing: queue.value,
+      sharedStaffInOwnHours: shared.checked,
+      sharedStaffInOwnHoursWaitSeconds: Math.round(Number(sharedWait.value) * 60),
     };
     try {
       const saved = await api<SettingsView>(`${base}/settings`, { method: 'PUT', body: JSON.stringify(document), headers: { 'If-Match': version ?? '*' } });
