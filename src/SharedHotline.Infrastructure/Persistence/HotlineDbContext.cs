@@ -41,6 +41,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<RotaAuditRecord> RotaAudit => Set<RotaAuditRecord>();
     public DbSet<TranscriptAccessRecord> TranscriptAccess => Set<TranscriptAccessRecord>();
     public DbSet<PrivacyAuditRecord> PrivacyAudit => Set<PrivacyAuditRecord>();
+    public DbSet<KommuneAuditRecord> KommuneAudit => Set<KommuneAuditRecord>();
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
     public DbSet<Statistics.StatHourRecord> StatHours => Set<Statistics.StatHourRecord>();
     public DbSet<Statistics.StatDayRecord> StatDays => Set<Statistics.StatDayRecord>();
@@ -70,6 +71,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(k => k.Slug).HasMaxLength(64);
             e.Property(k => k.Name).HasMaxLength(128);
             e.Property(k => k.Settings).HasConversion(JsonConverter<KommuneSettings>(), JsonComparer<KommuneSettings>());
+            e.Property(k => k.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PartnershipRecord>(e =>
@@ -189,6 +191,16 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(a => a.ChatReference).HasMaxLength(32);
             e.Property(a => a.StaffName).HasMaxLength(200);
             e.Property(a => a.Reason).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<KommuneAuditRecord>(e =>
+        {
+            e.ToTable("kommune_audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.KommuneKode, a.At });
+            e.Property(a => a.ChangedByName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(128);
         });
 
         modelBuilder.Entity<PrivacyAuditRecord>(e =>

@@ -5,6 +5,9 @@ public static class StaffRoles
     public const string Agent = "agent";
     public const string Coordinator = "coordinator";
     public const string Admin = "admin";
+
+    /// <summary>An admin of the platform (the hosting kommune or partner): onboards kommuner into partnerships.</summary>
+    public const string PlatformAdmin = "platform-admin";
 }
 
 /// <summary>A borgerservice employee who may sign in: agent, coordinator of partnerships, admin.</summary>

@@ -67,8 +67,14 @@ public sealed class DatabaseSeeder(
                 + ". Give each a distinct Hotline:Kommuner:N:ReferencePrefix.");
         }
 
-        if (!seed.SeedDemoData || await db.Staff.AnyAsync(ct))
+        if (!seed.SeedDemoData)
         {
+            return;
+        }
+
+        if (await db.Staff.AnyAsync(ct))
+        {
+            await AddMissingDemoAdminsAsync(seed, ct);
             return;
         }
 
@@ -80,19 +86,7 @@ public sealed class DatabaseSeeder(
         db.Partnerships.Add(new PartnershipRecord { Id = DemoStaff.PartnershipId, Rota = DemoRota.Create(), Version = 1, UpdatedAt = time.GetUtcNow() });
         foreach (var person in DemoStaff.People)
         {
-            var account = new StaffAccount
-            {
-                Id = DemoStaff.IdOf(person.UserName),
-                UserName = person.UserName,
-                DisplayName = person.DisplayName,
-                HomeKommune = person.HomeKommune,
-                Roles = [.. person.Roles],
-                CoordinatorOf = person.Roles.Contains(StaffRoles.Coordinator) ? [DemoStaff.PartnershipId] : [],
-                Skills = [.. person.Skills],
-                Capacity = 3,
-            };
-            account.PasswordHash = hasher.HashPassword(account, seed.DemoPassword);
-            db.Staff.Add(account);
+            db.Staff.Add(DemoAccount(person, seed.DemoPassword));
         }
 
         var settings = await db.Kommuner.AsNoTracking().ToDictionaryAsync(k => k.Kode, k => k.Settings, ct);
@@ -111,6 +105,46 @@ public sealed class DatabaseSeeder(
         {
             await SeedHistoryAsync(ct);
         }
+    }
+
+    /// <summary>A demo database seeded before every kommune had its admin gets the missing ones (and their roles).</summary>
+    private async Task AddMissingDemoAdminsAsync(SeedOptions seed, CancellationToken ct)
+    {
+        var admins = DemoStaff.People.Where(p => p.Roles.Contains(StaffRoles.Admin)).ToList();
+        var names = admins.Select(a => a.UserName).ToList();
+        var known = await db.Staff.Where(s => names.Contains(s.UserName)).ToListAsync(ct);
+        var kommuner = await db.Kommuner.Select(k => k.Kode).ToListAsync(ct);
+        foreach (var person in admins.Where(a => kommuner.Contains(a.HomeKommune)))
+        {
+            if (known.FirstOrDefault(k => k.UserName == person.UserName) is { } account)
+            {
+                account.Roles = [.. account.Roles.Union(person.Roles)];
+            }
+            else if (!string.IsNullOrWhiteSpace(seed.DemoPassword))
+            {
+                db.Staff.Add(DemoAccount(person, seed.DemoPassword));
+                logger.LogInformation("Demo admin {UserName} added", person.UserName);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private StaffAccount DemoAccount(DemoStaff.Person person, string password)
+    {
+        var account = new StaffAccount
+        {
+            Id = DemoStaff.IdOf(person.UserName),
+            UserName = person.UserName,
+            DisplayName = person.DisplayName,
+            HomeKommune = person.HomeKommune,
+            Roles = [.. person.Roles],
+            CoordinatorOf = person.Roles.Contains(StaffRoles.Coordinator) ? [DemoStaff.PartnershipId] : [],
+            Skills = [.. person.Skills],
+            Capacity = 3,
+        };
+        account.PasswordHash = hasher.HashPassword(account, password);
+        return account;
     }
 
     private async Task SeedHistoryAsync(CancellationToken ct)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SharedHotline.Infrastructure.Seeding;
 
-/// <summary>The demo staff: a few agents per kommune, one coordinator, one admin. Ids are stable so the rota can name them.</summary>
+/// <summary>The demo staff: a few agents per kommune, one coordinator, an admin per kommune (København's is also the platform's). Ids are stable so the rota can name them.</summary>
 public static class DemoStaff
 {
     public const string PartnershipId = "nordsjaelland-vestsjaelland";
@@ -26,7 +26,12 @@ public static class DemoStaff
         new("ali.koebenhavn", "Ali Hansen", 101, ["digital-post", "sygedagpenge", "kontanthjaelp"], ["agent"]),
         new("emma.koebenhavn", "Emma Dahl", 101, ["boliganvisning", "pladsanvisning", "andet"], ["agent"]),
         new("koordinator", "Karen Østergaard", 316, ["andet"], ["agent", "coordinator"]),
-        new("admin", "Hotline-administrator", 101, [], ["admin"]),
+        new("admin", "Hotline-administrator", 101, [], ["admin", "platform-admin"]),
+        new("admin.fredensborg", "Birgitte Vang", 210, [], ["admin"]),
+        new("admin.frederikssund", "Henrik Dalsgaard", 250, [], ["admin"]),
+        new("admin.fureso", "Louise Friis", 190, [], ["admin"]),
+        new("admin.holbaek", "Torben Mørk", 316, [], ["admin"]),
+        new("admin.soroe", "Camilla Bøgh", 340, [], ["admin"]),
     ];
 
     /// <summary>A stable id derived from the user name, so that the seeded rota and tests agree.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Domain.Cases;
+using SharedHotline.Domain.Tenancy;
 using SharedHotline.Infrastructure.Persistence;
-using SharedHotline.Server.Hosting;
+using SharedHotline.Server.Administration;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Tenancy;
@@ -27,29 +28,47 @@ public static class MeetingSettingsApi
     {
         var group = app.MapGroup("/api/kommuner/{kommune}/meeting-settings").WithTags("Telefonmøder").RequireAuthorization(StaffPolicies.KommuneAdmin);
         group.MapGet("", GetAsync).WithSummary("This kommune's telefonmøde topics, lengths and the staff who take them (this kommune's admin).");
-        group.MapPut("", PutAsync).WithSummary("Set this kommune's telefonmøde topics and lengths, and whether the partnership handles its messages (this kommune's admin).");
+        group.MapPut("", PutAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).WithSummary("Set this kommune's telefonmøde topics and lengths, and whether the partnership handles its messages (this kommune's admin).");
         return app;
     }
 
-    private static async Task<Ok<MeetingSettingsView>> GetAsync(IKommuneContextAccessor tenant, HotlineDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(tenant, db, ct));
+    private static async Task<Ok<MeetingSettingsView>> GetAsync(IKommuneContextAccessor tenant, HotlineDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var version = await db.Kommuner.AsNoTracking().Where(k => k.Kode == tenant.Current!.Kommune.Kode).Select(k => k.Version).FirstAsync(ct);
+        RotaETag.Set(http.Response, version);
+        return TypedResults.Ok(await ViewAsync(tenant, db, ct));
+    }
 
-    private static async Task<Results<Ok<MeetingSettingsView>, ValidationProblem>> PutAsync(
-        MeetingSettingsChange change, IKommuneContextAccessor tenant, HotlineDbContext db, RotaProvider rota, ILogger<MeetingSettingsChange> logger, CancellationToken ct)
+    /// <summary>An If-Match is honoured (412 when stale) but not required here, as before settings had versions.</summary>
+    private static async Task<IResult> PutAsync(
+        MeetingSettingsChange change, IKommuneContextAccessor tenant, HotlineDbContext db, KommuneEditing editing, HttpContext http, CancellationToken ct)
     {
         var kommune = tenant.Current!.Kommune;
-        if (change.Topics is not { } topics)
+        var (saved, problem) = await editing.ChangeAsync(kommune.Kode, http, requireIfMatch: false, (current, errors) => Apply(current, change, errors), ct);
+        if (problem is not null)
         {
-            return Problems.TypedValidation(new Dictionary<string, string[]> { ["topics"] = ["Give the list of topics booked (it may be empty)."] });
+            return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        tenant.Current = tenant.Current with { Kommune = saved!.ToDomain() };
+        RotaETag.Set(http.Response, saved.Version);
+        return TypedResults.Ok(await ViewAsync(tenant, db, ct));
+    }
+
+    private static KommuneSettings? Apply(KommuneSettings settings, MeetingSettingsChange change, Dictionary<string, string[]> errors)
+    {
+        if (change.Topics is not { } topics)
+        {
+            errors["topics"] = ["Give the list of topics booked (it may be empty)."];
+            return null;
+        }
+
         for (var i = 0; i < topics.Count; i++)
         {
             var topic = topics[i];
-            if (kommune.Settings.FindTopic(topic.Code ?? "") is null)
+            if (settings.FindTopic(topic.Code ?? "") is null)
             {
-                errors[$"topics[{i}].code"] = [$"Choose one of: {string.Join(", ", kommune.Settings.Topics.Select(t => t.Code))}."];
+                errors[$"topics[{i}].code"] = [$"Choose one of: {string.Join(", ", settings.Topics.Select(t => t.Code))}."];
             }
             else if (topics.Take(i).Any(t => string.Equals(t.Code, topic.Code, StringComparison.OrdinalIgnoreCase)))
             {
@@ -62,22 +81,11 @@ public static class MeetingSettingsApi
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.TypedValidation(errors);
-        }
-
-        var record = await db.Kommuner.FirstAsync(k => k.Kode == kommune.Kode, ct);
-        record.Settings = record.Settings with
+        return errors.Count > 0 ? null : settings with
         {
             PartnershipHandlesMessages = change.PartnershipHandlesMessages,
-            MeetingTopics = topics.Select(t => new MeetingTopic(t.Code!.ToLowerInvariant(), t.Minutes, record.Settings.FindMeetingTopic(t.Code!)?.Hours)).ToList(),
+            MeetingTopics = topics.Select(t => new MeetingTopic(t.Code!.ToLowerInvariant(), t.Minutes, settings.FindMeetingTopic(t.Code!)?.Hours)).ToList(),
         };
-        await db.SaveChangesAsync(ct);
-        rota.Invalidate();
-        logger.LogInformation("Telefonmøde settings of {Kommune} changed: {TopicCount} topics", kommune.Slug, topics.Count);
-        tenant.Current = tenant.Current with { Kommune = record.ToDomain() };
-        return TypedResults.Ok(await ViewAsync(tenant, db, ct));
     }
 
     private static async Task<MeetingSettingsView> ViewAsync(IKommuneContextAccessor tenant, HotlineDbContext db, CancellationToken ct)

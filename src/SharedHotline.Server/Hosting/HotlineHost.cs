@@ -8,6 +8,7 @@ using SharedHotline.Infrastructure.LiveState;
 using SharedHotline.Infrastructure.Messaging;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Infrastructure.Seeding;
+using SharedHotline.Server.Administration;
 using SharedHotline.Server.Cases;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
@@ -42,7 +43,8 @@ public static class HotlineHost
         services.AddLiveState(builder.Configuration);
         services.AddSingleton<RotaProvider>();
         services.AddRotaEditing();
-        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers().AddCaseConsumers().AddStatisticsConsumers());
+        services.AddHotlineMessaging(builder.Configuration, bus => bus.AddRotaConsumers().AddAdministrationConsumers().AddCaseConsumers().AddStatisticsConsumers());
+        services.AddKommuneAdministration();
         services.AddKommuneTenancy().WithRouteStrategy().WithHeaderStrategy().WithClaimStrategy();
         services.AddStaffAuthentication();
         services.AddStaffOidc(builder.Configuration);
@@ -86,6 +88,7 @@ public static class HotlineHost
         app.MapHotlineTelemetry();
         app.MapAuthApi();
         app.MapStaffAdmin();
+        app.MapKommuneAdministration();
         app.MapStaffOidc();
         app.MapKommunerApi();
         app.MapCallbacksApi();

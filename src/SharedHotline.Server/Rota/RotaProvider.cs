@@ -58,8 +58,8 @@ public sealed class RotaProvider(IServiceScopeFactory scopes) : IDisposable
     private static async Task<string> StampAsync(HotlineDbContext db, CancellationToken ct)
     {
         var versions = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version).ToListAsync(ct);
-        // Kommune settings (telefonmøde topics, hours) change without a version: their hash is part of the stamp,
-        // so every node picks up an admin's change on its next maintenance pass.
+        // A hash of every kommune's settings is part of the stamp, so every node picks up an admin's change (published as
+        // KommuneSettingsChanged) on its next maintenance pass even when the event is lost, and a new kommune too.
         var kommuner = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kode).Select(k => new { k.Kode, k.Settings }).ToListAsync(ct);
         var settings = string.Join(';', kommuner.Select(k => k.Kode + "=" + System.Text.Json.JsonSerializer.Serialize(k.Settings)));
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)))[..16];

@@ -52,6 +52,7 @@ public static class StaffAuthentication
             .AddPolicy(StaffPolicies.Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Agent, StaffRoles.Coordinator, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.PlatformAdmin))
             .AddPolicy(StaffPolicies.KommuneAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new KommuneAdminRequirement()));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, KommuneAdminHandler>();
 

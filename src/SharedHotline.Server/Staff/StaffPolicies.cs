@@ -17,4 +17,7 @@ public static class StaffPolicies
 
     /// <summary>An admin whose home kommune is the <c>{kommune}</c> of the route: "K's admin", who acts as K's data controller.</summary>
     public const string KommuneAdmin = "kommune-admin";
+
+    /// <summary>A platform admin: adds a kommune and its first admin account, and adds a kommune to a partnership.</summary>
+    public const string PlatformAdmin = "platform-admin";
 }

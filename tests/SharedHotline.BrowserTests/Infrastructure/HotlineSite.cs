@@ -60,6 +60,19 @@ public sealed class HotlineSite : IAsyncDisposable
 
     private IDictionary<string, string?>? _settings;
 
+    /// <summary>False for a second node: the first node owns the shared database folder.</summary>
+    private bool _ownsData = true;
+
+    /// <summary>
+    /// A second node of the same hotline: the same database and clock, its own address and <paramref name="settings"/>
+    /// (both nodes need the same Redis for live state). Disposed before this node.
+    /// </summary>
+    public async Task<HotlineSite> StartAnotherNodeAsync(IDictionary<string, string?> settings)
+    {
+        var app = await StartAppAsync(Time, _dataFolder, port: 0, settings);
+        return new HotlineSite(app, Time, _dataFolder, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())) { _settings = settings, _ownsData = false };
+    }
+
     /// <summary>Stops the server (as a crash or deployment would), keeping its database for <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
     {
@@ -115,6 +128,11 @@ public sealed class HotlineSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        if (!_ownsData)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -11,12 +11,22 @@ public static class StaffAccounts
 {
     public const string SoroeAdmin = "admin.soroe";
 
-    /// <summary>Adds a local account with the demo password.</summary>
+    /// <summary>Adds a local account with the demo password (or, for one the demo already seeds, such as admin.soroe, gives it these roles).</summary>
     public static async Task<Guid> AddAsync(HotlineServer server, string userName, int homeKommune, string[] roles, string[]? coordinatorOf = null)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>();
+        if (db.Staff.FirstOrDefault(s => s.UserName == userName) is { } seeded)
+        {
+            seeded.HomeKommune = homeKommune;
+            seeded.DisplayName = userName;
+            seeded.Roles = [.. roles];
+            seeded.CoordinatorOf = [.. coordinatorOf ?? []];
+            await db.SaveChangesAsync();
+            return seeded.Id;
+        }
+
         var account = new StaffAccount
         {
             Id = DemoStaff.IdOf(userName),

@@ -29,21 +29,31 @@ public sealed class Cluster : IAsyncDisposable
     public string Prefix { get; }
 
     /// <summary>Starts the cluster; with <paramref name="withRabbitMq"/> the nodes' bus runs over a real RabbitMQ broker.</summary>
-    public static async Task<Cluster> StartAsync(DateTimeOffset localNow, bool withRabbitMq = false)
+    /// <remarks><paramref name="extra"/> adds settings both nodes share, e.g. a PostgreSQL database instead of the SQLite file.</remarks>
+    public static async Task<Cluster> StartAsync(DateTimeOffset localNow, bool withRabbitMq = false, IDictionary<string, string?>? extra = null)
     {
         var rabbitStart = withRabbitMq ? RabbitMqServer.StartAsync() : Task.FromResult<RabbitMqServer>(null!);
         var redis = await RedisServer.StartAsync();
         var rabbit = withRabbitMq ? await rabbitStart : null;
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "cluster-" + Guid.NewGuid().ToString("N"));
         var prefix = "cluster-" + Guid.NewGuid().ToString("N")[..8];
-        Dictionary<string, string?> Settings(string node) => new()
+        Dictionary<string, string?> Settings(string node)
         {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Hotline:Redis:Prefix"] = prefix,
-            ["Hotline:Redis:NodeId"] = node,
-            ["Hotline:DataFolder"] = dataFolder,
-            ["ConnectionStrings:RabbitMq"] = rabbit?.ConnectionString,
-        };
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                ["Hotline:Redis:Prefix"] = prefix,
+                ["Hotline:Redis:NodeId"] = node,
+                ["Hotline:DataFolder"] = dataFolder,
+                ["ConnectionStrings:RabbitMq"] = rabbit?.ConnectionString,
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
         var clock = new FakeTimeProvider(localNow.ToUniversalTime());
         var nodeA = await HotlineServer.StartAsync(localNow, Settings("node-a"), clock);
         var nodeB = await HotlineServer.StartAsync(localNow, Settings("node-b"), clock);

@@ -4,6 +4,11 @@ import { type KommuneSummary, officialName, type StaffMe } from '../shared/contr
 import { appRoot, h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
 import { showStaffNav } from '../shared/staff-nav';
+import { announceChange, historySection } from './history-section';
+import { onboardingSection } from './onboarding-section';
+import { recordsSection } from './records-section';
+import { settingsSection } from './settings-form';
+import { staffSection } from './staff-section';
 import { t } from './texts';
 
 interface TopicSetting {
@@ -32,14 +37,27 @@ interface CaseFound {
 
 const root = appRoot();
 
-/** K's admin: which topics citizens book telefonmøder for and how long, and deleting a citizen's cases on request. */
+/**
+ * K's Administration page: K's settings, telefonmøder, staff accounts, transcripts and deletions on request, the
+ * history of changes; for a platform admin also a new kommune. Every part talks to K's own endpoints only.
+ */
 async function boot(): Promise<void> {
   const me = await getJson<StaffMe>('/api/auth/me');
   showStaffNav(me, 'admin');
   const kommuner = await getJson<KommuneSummary[]>('/api/kommuner');
   const kommune = kommuner.find((k) => k.slug === me.kommune);
   const base = `/api/kommuner/${encodeURIComponent(me.kommune)}`;
-  replace(root, h('h1', null, t('heading', { kommune: kommune ? officialName(kommune) : me.kommune })), await meetingsSection(base), privacySection(base));
+  const topics = (await getJson<{ settings: { topics: { code: string; name: string }[] } }>(`${base}/settings`)).settings.topics;
+  const sections = await Promise.all([
+    settingsSection(base),
+    meetingsSection(base),
+    staffSection(base, topics, me.id),
+    recordsSection(base),
+    Promise.resolve(privacySection(base)),
+    historySection(base),
+    me.roles.includes('platform-admin') ? onboardingSection() : Promise.resolve(null),
+  ]);
+  replace(root, h('h1', null, t('heading', { kommune: kommune ? officialName(kommune) : me.kommune })), h('p', { class: 'muted' }, t('pageIntro')), ...sections);
 }
 
 async function meetingsSection(base: string): Promise<HTMLElement> {
@@ -88,6 +106,7 @@ async function meetingsSection(base: string): Promise<HTMLElement> {
         }),
       });
       status.textContent = t('saved');
+      announceChange();
     } catch (error) {
       const reason = error instanceof ApiError ? Object.values(error.problem.errors ?? {}).flat().join(' ') || error.message : '';
       status.textContent = t('saveFailed', { reason });

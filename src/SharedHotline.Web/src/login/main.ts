@@ -32,7 +32,7 @@ function destination(me: StaffMe): string {
     return back;
   }
 
-  return withLang(me.roles.includes('coordinator') || me.roles.includes('admin') ? '/coordinator' : '/agent');
+  return withLang(me.roles.includes('coordinator') ? '/coordinator' : me.roles.includes('admin') ? '/admin' : '/agent');
 }
 
 function signedIn(me: StaffMe): void {
