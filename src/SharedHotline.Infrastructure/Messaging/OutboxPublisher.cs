@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +106,10 @@ public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, Messa
             foreach (var row in rows)
             {
                 var domainEvent = Outbox.Read(row);
+                // Published in the trace of the change that raised it (a hub call on any node), linked to this batch.
+                using var published = ActivityContext.TryParse(row.TraceParent, null, out var raisedIn)
+                    ? Telemetry.HotlineActivity.Source.StartActivity($"outbox publish {row.Type}", ActivityKind.Producer, raisedIn, links: activity is null ? null : [new ActivityLink(activity.Context)])
+                    : null;
                 await bus.Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = row.EventId, ct);
                 sent.Add(row.Id);
                 metrics.OutboxPublished(row.OccurredAt, DateTimeOffset.UtcNow);

@@ -34,9 +34,10 @@ public static class Outbox
     {
         ArgumentNullException.ThrowIfNull(db);
         var row = Row(domainEvent);
-        await db.Database.ExecuteSqlRawAsync(
-            """INSERT INTO outbox ("EventId", "Type", "Payload", "OccurredAt") VALUES ({0}, {1}, {2}, {3})""",
-            [row.EventId, row.Type, row.Payload, Times.ConvertToProvider(row.OccurredAt)!],
+        // Interpolated, so that a missing trace context is a typed null parameter on SQLite and PostgreSQL alike.
+        var occurredAt = Times.ConvertToProvider(row.OccurredAt)!;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO outbox ("EventId", "Type", "Payload", "OccurredAt", "TraceParent") VALUES ({row.EventId}, {row.Type}, {row.Payload}, {occurredAt}, {row.TraceParent})""",
             ct);
     }
 
@@ -60,6 +61,7 @@ public static class Outbox
             Type = type.Name,
             Payload = JsonSerializer.Serialize(domainEvent, type, Json),
             OccurredAt = DateTimeOffset.UtcNow,
+            TraceParent = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } current ? current.Id : null,
         };
     }
 

@@ -21,6 +21,9 @@ public sealed class OutboxMessageRecord
     public string? ClaimedBy { get; set; }
     public DateTimeOffset? ClaimedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The W3C trace context of the change that raised the event, so its publish and consumers join that trace.</summary>
+    public string? TraceParent { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessageRecord>
@@ -33,5 +36,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.HasIndex(o => new { o.SentAt, o.Id });
         e.Property(o => o.Type).HasMaxLength(64);
         e.Property(o => o.ClaimedBy).HasMaxLength(64);
+        e.Property(o => o.TraceParent).HasMaxLength(64);
     }
 }

@@ -30,10 +30,13 @@ public sealed class TracesTests
 
         all.Should().Contain(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server" && s.DisplayName.EndsWith("/SendMessage", StringComparison.Ordinal), "each hub call is a span");
         all.Should().Contain(s => s.Source.Name == "SharedHotline" && s.DisplayName == "routing pass");
-        var publishes = all.Where(s => s.Source.Name == "SharedHotline" && s.DisplayName == "outbox publish").ToList();
+        var publishes = all.Where(s => s.Source.Name == "SharedHotline" && s.DisplayName.StartsWith("outbox publish", StringComparison.Ordinal)).ToList();
         publishes.Should().NotBeEmpty();
         all.Should().Contain(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && publishes.Any(p => p.TraceId == s.TraceId),
             "an event published from the outbox and its consumer on the bus are one trace");
+        var ending = all.Single(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server" && s.DisplayName.EndsWith("/EndChat", StringComparison.Ordinal));
+        all.Should().Contain(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.TraceId == ending.TraceId,
+            "the hub call that ended the chat, the stored event's publish and its consumer are one trace");
 
         // The test's own HTTP calls run in this process too (System.Net.Http client spans, with their full URL): only the server's spans count.
         var serverSide = all.Where(s => s.Source.Name != "System.Net.Http").ToList();

@@ -425,6 +425,10 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)

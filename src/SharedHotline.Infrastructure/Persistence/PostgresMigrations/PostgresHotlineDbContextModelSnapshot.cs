@@ -434,6 +434,10 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
