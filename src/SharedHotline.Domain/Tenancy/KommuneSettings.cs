@@ -42,6 +42,10 @@ public sealed record KommuneSettings
     /// <summary>In own hours, how long a chat waits before the partnership's rostered staff may answer it; null: never.</summary>
     public TimeSpan? SharedStaffInOwnHoursAfter() => SharedStaffInOwnHours ? SharedStaffInOwnHoursWait : null;
 
+    /// <summary>The settings with the rule read as one value: a wait (zero: at once), or null for never.</summary>
+    public KommuneSettings WithSharedStaffInOwnHoursAfter(TimeSpan? after) =>
+        this with { SharedStaffInOwnHours = after is not null, SharedStaffInOwnHoursWait = after ?? TimeSpan.Zero };
+
     /// <summary>What happens to citizens still waiting when the hotline closes for the kommune.</summary>
     public QueueAtClosing QueueAtClosing { get; init; } = QueueAtClosing.End;
 

@@ -164,7 +164,7 @@ public sealed class DatabaseSeeder(
         logger.LogInformation("Demo history of {Chats} chats over {Weeks} weeks seeded and counted", counted.Chats, DemoHistory.Weeks);
     }
 
-    public static KommuneSettings ToSettings(KommuneSeed seed) => new()
+    public static KommuneSettings ToSettings(KommuneSeed seed) => new KommuneSettings
     {
         OwnHours = WeeklyHoursFormat.Parse(seed.OwnHours),
         OwnHoursOnPublicHolidays = seed.OwnHoursOnPublicHolidays,
@@ -173,8 +173,6 @@ public sealed class DatabaseSeeder(
         ReferencePrefix = string.IsNullOrWhiteSpace(seed.ReferencePrefix) ? null : seed.ReferencePrefix.Trim().ToUpperInvariant(),
         NameGenitive = string.IsNullOrWhiteSpace(seed.NameGenitive) ? null : seed.NameGenitive.Trim(),
         PartnershipHandlesMessages = seed.PartnershipHandlesMessages,
-        SharedStaffInOwnHours = seed.SharedStaffInOwnHoursAfter() is not null,
-        SharedStaffInOwnHoursWait = seed.SharedStaffInOwnHoursAfter() ?? TimeSpan.Zero,
         WebsiteOrigins = seed.WebsiteOrigins,
         Topics = Topic.Standard,
         CannedAnswers =
@@ -191,5 +189,5 @@ public sealed class DatabaseSeeder(
             new("Flytning", "https://www.borger.dk/bolig-og-flytning/flytning"),
             .. seed.SelfServiceUrl is { Length: > 0 } url ? new[] { new SelfServiceLink($"{seed.NameGenitive ?? seed.Name} Kommune", url) } : [],
         ],
-    };
+    }.WithSharedStaffInOwnHoursAfter(seed.SharedStaffInOwnHoursAfter());
 }

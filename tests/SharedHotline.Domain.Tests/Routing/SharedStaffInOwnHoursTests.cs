@@ -15,7 +15,7 @@ public class SharedStaffInOwnHoursTests
     private static readonly DateTimeOffset Now = LocalOffset(2026, 11, 26, 16, 0);
 
     private static RotaSnapshot SorøChooses(TimeSpan? after) =>
-        new(Kommuner().Select(k => k.Kode == Sorø ? k with { Settings = k.Settings with { SharedStaffInOwnHours = after is not null, SharedStaffInOwnHoursWait = after ?? TimeSpan.Zero } } : k).ToList(), [Partnership()]);
+        new(Kommuner().Select(k => k.Kode == Sorø ? k with { Settings = k.Settings.WithSharedStaffInOwnHoursAfter(after) } : k).ToList(), [Partnership()]);
 
     private static DutyStatus Duty(RotaSnapshot rota) => rota.DutyAt(Sorø, Local(2026, 11, 26, 16, 0));
 

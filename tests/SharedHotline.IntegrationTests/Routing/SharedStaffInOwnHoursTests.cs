@@ -96,7 +96,7 @@ public sealed class SharedStaffInOwnHoursTests
         await StaffAccounts.WithDbAsync(server, async db =>
         {
             var soroe = await db.Kommuner.SingleAsync(k => k.Slug == "soroe");
-            soroe.Settings = soroe.Settings with { SharedStaffInOwnHours = after is not null, SharedStaffInOwnHoursWait = after ?? TimeSpan.Zero };
+            soroe.Settings = soroe.Settings.WithSharedStaffInOwnHoursAfter(after);
             return await db.SaveChangesAsync();
         });
         server.Services.GetRequiredService<RotaProvider>().Invalidate();
