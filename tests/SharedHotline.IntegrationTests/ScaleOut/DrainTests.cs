@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using SharedHotline.Client;
@@ -22,21 +21,14 @@ public sealed class DrainTests(ITestOutputHelper output)
     {
         await using var redis = await RedisServer.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "drain-" + Guid.NewGuid().ToString("N"));
-        Dictionary<string, string> Settings(string node) => new()
+        Dictionary<string, string> Settings(string node)
         {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Hotline:Redis:Prefix"] = "drain-" + Path.GetFileName(dataFolder)[6..14],
-            ["Hotline:Redis:NodeId"] = node,
-            ["Hotline:Redis:NodeTtl"] = "00:00:10",
-            ["Hotline:DataFolder"] = dataFolder,
-            ["Hotline:SeedDemoData"] = "true",
-            ["Hotline:SeedDemoHistory"] = "false",
-            ["Hotline:DemoPassword"] = HotlineServer.DemoPassword,
-            ["Hotline:Clock:StartAt"] = Demo.TuesdayEvening.ToString("O", CultureInfo.InvariantCulture),
-            ["Hotline:Drain:ReadyDelay"] = "00:00:00.300",
-            ["Hotline:Drain:Timeout"] = "00:00:15",
-            ["Serilog:MinimumLevel:Override:SharedHotline.Server.Hosting.NodeDrain"] = "Information",
-        };
+            var settings = NodeProcess.DemoNodeSettings(redis.ConnectionString, "drain-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(10));
+            settings["Hotline:Drain:ReadyDelay"] = "00:00:00.300";
+            settings["Hotline:Drain:Timeout"] = "00:00:15";
+            settings["Serilog:MinimumLevel:Override:SharedHotline.Server.Hosting.NodeDrain"] = "Information";
+            return settings;
+        }
         await using var nodeA = await NodeProcess.StartAsync(Settings("node-a"));
         await using var nodeB = await NodeProcess.StartAsync(Settings("node-b"));
         await using var balancer = new LoadBalancer(nodeA.BaseAddress, nodeB.BaseAddress);

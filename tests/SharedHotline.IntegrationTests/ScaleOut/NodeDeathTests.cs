@@ -1,4 +1,3 @@
-using System.Globalization;
 using SharedHotline.Client;
 using SharedHotline.Client.Agents;
 using SharedHotline.Client.Citizens;
@@ -15,18 +14,8 @@ public sealed class NodeDeathTests
     {
         await using var redis = await RedisServer.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "death-" + Guid.NewGuid().ToString("N"));
-        Dictionary<string, string> Settings(string node) => new()
-        {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Hotline:Redis:Prefix"] = "death-" + Path.GetFileName(dataFolder)[6..14],
-            ["Hotline:Redis:NodeId"] = node,
-            ["Hotline:Redis:NodeTtl"] = "00:00:11",
-            ["Hotline:DataFolder"] = dataFolder,
-            ["Hotline:SeedDemoData"] = "true",
-            ["Hotline:SeedDemoHistory"] = "false",
-            ["Hotline:DemoPassword"] = HotlineServer.DemoPassword,
-            ["Hotline:Clock:StartAt"] = Demo.TuesdayEvening.ToString("O", CultureInfo.InvariantCulture),
-        };
+        Dictionary<string, string> Settings(string node) =>
+            NodeProcess.DemoNodeSettings(redis.ConnectionString, "death-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(11));
         await using var nodeA = await NodeProcess.StartAsync(Settings("node-a"));
         await using var nodeB = await NodeProcess.StartAsync(Settings("node-b"));
 
