@@ -34,8 +34,10 @@ public sealed class TracesTests
         publishes.Should().NotBeEmpty();
         all.Should().Contain(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && publishes.Any(p => p.TraceId == s.TraceId),
             "an event published from the outbox and its consumer on the bus are one trace");
-        var ending = all.Single(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server" && s.DisplayName.EndsWith("/EndChat", StringComparison.Ordinal));
-        all.Should().Contain(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.TraceId == ending.TraceId,
+        // An activity listener hears the whole process, so servers of test classes running alongside add their own EndChat spans.
+        var endings = all.Where(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server" && s.DisplayName.EndsWith("/EndChat", StringComparison.Ordinal)).ToList();
+        endings.Should().NotBeEmpty();
+        endings.Should().Contain(ending => all.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.TraceId == ending.TraceId),
             "the hub call that ended the chat, the stored event's publish and its consumer are one trace");
 
         // The test's own HTTP calls run in this process too (System.Net.Http client spans, with their full URL): only the server's spans count.
