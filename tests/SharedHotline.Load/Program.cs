@@ -1,8 +1,11 @@
 using SharedHotline.Load;
+using SharedHotline.Load.Chaos;
 
 // dotnet run -c Release --project tests/SharedHotline.Load -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081]
 //   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 [--rounds 3] --idle 0 --label "one node" --out artifacts/load
 //   or: --summarize artifacts/load   (one table over the JSON reports in that folder, against the targets)
+//   or: --mode chaos [--short 1] --minutes 30 --nodes 2 --citizens 24 --agents 6 --capacity 3 --seed 2026 --out artifacts/chaos
+//       (starts PostgreSQL, Redis and the nodes itself; docs/reliability.md)
 if (args is ["--summarize", var folder])
 {
     var reports = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
@@ -13,15 +16,28 @@ if (args is ["--summarize", var folder])
     return 0;
 }
 
-var options = LoadOptions.Parse(args);
 var mode = args.SkipWhile(a => a != "--mode").Skip(1).FirstOrDefault() ?? "compare";
-var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "artifacts/load";
+var outFolder = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? (mode == "chaos" ? "artifacts/chaos" : "artifacts/load");
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (mode == "chaos")
+{
+    var chaos = await ChaosRun.RunAsync(ChaosOptions.Parse(args), line => Console.WriteLine(line), cancel.Token);
+    Directory.CreateDirectory(outFolder);
+    var stem = Path.Combine(outFolder, $"chaos-{chaos.StartedAt:yyyyMMdd-HHmm}");
+    await File.WriteAllTextAsync(stem + ".json", chaos.ToJson());
+    await File.WriteAllTextAsync(stem + ".md", chaos.ToMarkdown());
+    Console.WriteLine();
+    Console.WriteLine(chaos.ToMarkdown());
+    return chaos.Passed ? 0 : 1;
+}
+
+var options = LoadOptions.Parse(args);
 
 var report = await LoadRun.RunAsync(
     options,

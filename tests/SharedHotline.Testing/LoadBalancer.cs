@@ -5,8 +5,9 @@ namespace SharedHotline.Testing;
 
 /// <summary>
 /// A TCP load balancer on loopback, as in front of a real cluster: it polls each node's <c>/health/ready</c> every 100 ms
-/// and gives each new connection to the first node in its list that is ready. Clients skip negotiation and use
-/// WebSockets, so a hub connection is one TCP connection and needs no stickiness (docs/scale-out.md).
+/// and gives each new connection to the first node in its list that is ready, or with <see cref="Spread"/> to the ready
+/// nodes in turn. Clients skip negotiation and use WebSockets, so a hub connection is one TCP connection and needs no
+/// stickiness (docs/scale-out.md). <see cref="DropRandomConnection"/> cuts one of them as a broken network would.
 /// </summary>
 public sealed class LoadBalancer : IAsyncDisposable
 {
@@ -15,9 +16,13 @@ public sealed class LoadBalancer : IAsyncDisposable
     private readonly bool[] _ready;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _work = [];
+    private readonly Lock _gate = new();
+    private readonly List<CancellationTokenSource> _open = [];
+    private int _turn;
 
     public LoadBalancer(params Uri[] nodes)
     {
+        Given = new int[Math.Max(2, nodes.Length)];
         _nodes = nodes;
         _ready = new bool[nodes.Length];
         _listener = new TcpListener(IPAddress.Loopback, 0);
@@ -30,7 +35,23 @@ public sealed class LoadBalancer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>How many connections each node was given.</summary>
-    public int[] Given { get; } = new int[2];
+    public int[] Given { get; }
+
+    /// <summary>Gives new connections to the ready nodes in turn instead of to the first one.</summary>
+    public bool Spread { get; init; }
+
+    /// <summary>Closes one open connection at random, both sides at once: the client sees its socket drop mid-flight.</summary>
+    public bool DropRandomConnection(Random random)
+    {
+        CancellationTokenSource? victim;
+        lock (_gate)
+        {
+            victim = _open.Count == 0 ? null : _open[random.Next(_open.Count)];
+        }
+
+        victim?.Cancel();
+        return victim is not null;
+    }
 
     public async Task WaitUntilReadyAsync()
     {
@@ -82,7 +103,7 @@ public sealed class LoadBalancer : IAsyncDisposable
                 return;
             }
 
-            var node = Array.IndexOf(_ready, true);
+            var node = Pick();
             if (node < 0)
             {
                 client.Dispose();
@@ -98,22 +119,53 @@ public sealed class LoadBalancer : IAsyncDisposable
         }
     }
 
+    private int Pick()
+    {
+        var ready = Enumerable.Range(0, _nodes.Length).Where(i => _ready[i]).ToList();
+        if (ready.Count == 0)
+        {
+            return -1;
+        }
+
+        return Spread ? ready[(int)((uint)Interlocked.Increment(ref _turn) % ready.Count)] : ready[0];
+    }
+
     private async Task PipeAsync(TcpClient client, Uri node)
     {
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        lock (_gate)
+        {
+            _open.Add(cut);
+        }
+
         using (client)
         using (var upstream = new TcpClient())
         {
             try
             {
-                await upstream.ConnectAsync(node.Host, node.Port, _stop.Token);
+                await upstream.ConnectAsync(node.Host, node.Port, cut.Token);
                 var a = client.GetStream();
                 var b = upstream.GetStream();
                 // Whichever side closes first ends both, as a proxy does.
-                await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token));
+                await Task.WhenAny(a.CopyToAsync(b, cut.Token), b.CopyToAsync(a, cut.Token));
             }
             catch (Exception)
             {
                 // A side went away: the other is closed with it.
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _open.Remove(cut);
+                }
+
+                if (cut.IsCancellationRequested && !_stop.IsCancellationRequested)
+                {
+                    // A reset rather than a polite close, as when a network path breaks.
+                    client.Client.LingerState = new LingerOption(true, 0);
+                    upstream.Client.LingerState = new LingerOption(true, 0);
+                }
             }
         }
     }

@@ -42,6 +42,55 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// Freezes the server and every backend with SIGSTOP for <paramref name="pause"/>, then SIGCONT: to its clients the
+    /// database stops answering mid-query, as under a long stall of its disk or host, and then carries on.
+    /// </summary>
+    public async Task PauseAsync(TimeSpan pause)
+    {
+        var processes = ServerProcessIds();
+        await SignalAsync("-STOP", processes);
+        try
+        {
+            await Task.Delay(pause);
+        }
+        finally
+        {
+            await SignalAsync("-CONT", processes);
+        }
+    }
+
+    private List<int> ServerProcessIds()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(_folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var ids = new List<int> { postmaster };
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                // "pid (comm) state ppid ...": the parent follows the closing parenthesis of the command name.
+                var text = File.ReadAllText(stat);
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == postmaster)
+                {
+                    ids.Add(int.Parse(text[..text.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Not a process, or gone meanwhile.
+            }
+        }
+
+        return ids;
+    }
+
+    private static async Task SignalAsync(string signal, List<int> processes)
+    {
+        using var kill = Process.Start("kill", [signal, .. processes.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))])!;
+        await kill.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false } process)

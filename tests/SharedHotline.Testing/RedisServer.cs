@@ -4,24 +4,43 @@ using StackExchange.Redis;
 namespace SharedHotline.Testing;
 
 /// <summary>
-/// A real <c>redis-server</c> (Debian package) on a free loopback port, without persistence, stopped on
-/// dispose. <see cref="RestartAsync"/> stops it hard and starts it again empty on the same port.
+/// A real <c>redis-server</c> (Debian package) on a free loopback port, stopped on dispose. Without persistence
+/// <see cref="RestartAsync"/> stops it hard and starts it again empty on the same port; with it (an append-only file
+/// written at every command) a hard restart comes back with what it held, unless told to forget.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string? _folder;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, string? folder)
+    {
+        Port = port;
+        _folder = folder;
+    }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(bool persistent = false)
     {
-        var server = new RedisServer(FreePort.Next());
+        var folder = persistent ? Path.Combine(Path.GetTempPath(), "sharedhotline-redis-" + Guid.NewGuid().ToString("N")[..12]) : null;
+        var server = new RedisServer(FreePort.Next(), folder);
         await server.LaunchAsync();
         return server;
+    }
+
+    /// <summary>SIGKILL and start again on the same port; a persistent server keeps its data unless <paramref name="forget"/>.</summary>
+    public async Task RestartAsync(bool forget)
+    {
+        await StopAsync();
+        if (forget && _folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        await LaunchAsync();
     }
 
     public async Task StopAsync()
@@ -42,7 +61,14 @@ public sealed class RedisServer : IAsyncDisposable
         await LaunchAsync();
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     private async Task LaunchAsync()
     {
@@ -53,7 +79,13 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        string[] persistence = _folder is null ? ["--appendonly", "no"] : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _folder];
+        if (_folder is not null)
+        {
+            Directory.CreateDirectory(_folder);
+        }
+
+        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--protected-mode", "yes" }.Concat(persistence))
         {
             info.ArgumentList.Add(arg);
         }

@@ -23,7 +23,7 @@ public sealed class DrainTests(ITestOutputHelper output)
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "drain-" + Guid.NewGuid().ToString("N"));
         Dictionary<string, string> Settings(string node)
         {
-            var settings = NodeProcess.DemoNodeSettings(redis.ConnectionString, "drain-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(10));
+            var settings = DemoNode.Settings(redis.ConnectionString, "drain-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(10));
             settings["Hotline:Drain:ReadyDelay"] = "00:00:00.300";
             settings["Hotline:Drain:Timeout"] = "00:00:15";
             settings["Serilog:MinimumLevel:Override:SharedHotline.Server.Hosting.NodeDrain"] = "Information";

@@ -15,7 +15,7 @@ public sealed class NodeDeathTests
         await using var redis = await RedisServer.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "sharedhotline-tests", "death-" + Guid.NewGuid().ToString("N"));
         Dictionary<string, string> Settings(string node) =>
-            NodeProcess.DemoNodeSettings(redis.ConnectionString, "death-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(11));
+            DemoNode.Settings(redis.ConnectionString, "death-" + Path.GetFileName(dataFolder)[6..14], dataFolder, node, TimeSpan.FromSeconds(11));
         await using var nodeA = await NodeProcess.StartAsync(Settings("node-a"));
         await using var nodeB = await NodeProcess.StartAsync(Settings("node-b"));
 

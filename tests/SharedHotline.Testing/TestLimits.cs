@@ -1,4 +1,4 @@
-namespace SharedHotline.IntegrationTests.Infrastructure;
+namespace SharedHotline.Testing;
 
 /// <summary>
 /// The abuse limits lifted for tests that start many chats from one loopback address; the tests of the limits

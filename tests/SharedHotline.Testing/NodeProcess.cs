@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SharedHotline.Testing;
 
-namespace SharedHotline.IntegrationTests.Infrastructure;
+namespace SharedHotline.Testing;
 
 /// <summary>
 /// The server as its own operating-system process (the built SharedHotline.Server.dll), so a test can kill
@@ -21,25 +21,12 @@ public sealed class NodeProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>
-    /// A demo node of a two-node region on Tuesday evening's clock: one Redis (under <paramref name="prefix"/>) and one
-    /// data folder shared with the other node; <paramref name="nodeTtl"/> is how soon the others count it dead.
+    /// Starts the server (or <paramref name="dll"/>, a host built on it such as the load-test host, run from the server's
+    /// folder for its configuration files) on <paramref name="port"/> or a free one, and waits until it is ready.
     /// </summary>
-    public static Dictionary<string, string> DemoNodeSettings(string redis, string prefix, string dataFolder, string node, TimeSpan nodeTtl) => new()
+    public static async Task<NodeProcess> StartAsync(IDictionary<string, string> settings, string? dll = null, int? port = null)
     {
-        ["ConnectionStrings:Redis"] = redis,
-        ["Hotline:Redis:Prefix"] = prefix,
-        ["Hotline:Redis:NodeId"] = node,
-        ["Hotline:Redis:NodeTtl"] = nodeTtl.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-        ["Hotline:DataFolder"] = dataFolder,
-        ["Hotline:SeedDemoData"] = "true",
-        ["Hotline:SeedDemoHistory"] = "false",
-        ["Hotline:DemoPassword"] = HotlineServer.DemoPassword,
-        ["Hotline:Clock:StartAt"] = Demo.TuesdayEvening.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    public static async Task<NodeProcess> StartAsync(IDictionary<string, string> settings)
-    {
-        var port = FreePort.Next();
+        var listenOn = port ?? FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -47,9 +34,9 @@ public sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
         };
-        info.ArgumentList.Add(ServerDll);
+        info.ArgumentList.Add(dll ?? ServerDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listenOn}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in TestLimits.Generous)
         {
@@ -62,7 +49,7 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server process did not start.");
-        var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{listenOn}"));
         process.OutputDataReceived += (_, e) => node.Record(e.Data);
         process.ErrorDataReceived += (_, e) => node.Record(e.Data);
         process.BeginOutputReadLine();
@@ -143,15 +130,20 @@ public sealed class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string ServerDll
+    private static string ServerDll => Built(RepositoryPaths.ServerProject, "SharedHotline.Server.dll");
+
+    /// <summary>The built <paramref name="dll"/> of <paramref name="project"/>, in the configuration these binaries were built in.</summary>
+    public static string Built(string project, string dll)
     {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var dll = Path.Combine(RepositoryPaths.ServerProject, "bin", configuration, "net10.0", "SharedHotline.Server.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first (dotnet build SharedHotline.sln).", dll);
-        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(project, "bin", configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first (dotnet build SharedHotline.sln).", path);
     }
+
+    /// <summary>The process id, for signals such as SIGSTOP.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     private void Record(string? line)
     {

@@ -1,4 +1,4 @@
-namespace SharedHotline.BrowserTests.Infrastructure;
+namespace SharedHotline.Testing;
 
 public static class RepositoryPaths
 {
