@@ -5,6 +5,9 @@ namespace SharedHotline.Load.Chaos;
 /// <summary>What one chaos run does and how often it breaks things. Parsed from <c>--name value</c> pairs.</summary>
 public sealed record ChaosOptions
 {
+    // First: the static instances below are built with it.
+    private static readonly IReadOnlyList<string> DemoKommuner = ["fredensborg", "frederikssund", "fureso", "holbaek", "soroe"];
+
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(3);
     public int Nodes { get; init; } = 2;
     public int Citizens { get; init; } = 24;
@@ -27,7 +30,7 @@ public sealed record ChaosOptions
     public TimeSpan WaitLimit { get; init; } = TimeSpan.FromSeconds(30);
     public int Seed { get; init; } = 2026;
     public string Password { get; init; } = "hotline-demo";
-    public IReadOnlyList<string> Kommuner { get; init; } = ["fredensborg", "frederikssund", "fureso", "holbaek", "soroe"];
+    public IReadOnlyList<string> Kommuner { get; init; } = DemoKommuner;
 
     /// <summary>The 3-minute run of the test suite: every kind of failure at least once, compressed.</summary>
     public static ChaosOptions ThreeMinutes { get; } = new()
