@@ -25,7 +25,7 @@ public static class RotaApi
         partnership.MapGet("/conflicts", GetConflicts).WithSummary("Double-booked agents, unstaffed and understaffed slots, agents from outside the partnership (default the next 28 days).");
         partnership.MapGet("/audit", GetAudit).WithSummary("Who changed what and when, newest first, with the item before and after.");
         partnership.MapRotaCsvExport();
-        partnership.MapPatterns().MapTurns().MapExceptions().MapRotaLookups();
+        partnership.MapPatterns().MapTurns().MapExceptions().MapRotaLookups().MapPartnershipSettings();
         app.MapStaffShifts();
         app.MapShiftFeed();
         return app;

@@ -46,7 +46,7 @@ public static class StaffPages
     public static IResult Admin(HttpContext http)
     {
         var texts = PageTexts.For(PageLanguages.From(http.Request));
-        return Guard(http, [StaffRoles.Admin]) ?? PageShell.Render(http, new ShellPage
+        return Guard(http, [StaffRoles.Admin, StaffRoles.Coordinator]) ?? PageShell.Render(http, new ShellPage
         {
             Entry = "admin",
             Title = texts.AdminTitle,

@@ -61,6 +61,8 @@ public static class HttpAuthorizationMatrix
         new("GET", Rota + "/slots", StaffOnly("200", RotaManagers)),
         new("GET", Rota + "/conflicts", StaffOnly("200", RotaManagers)),
         new("GET", Rota + "/audit", StaffOnly("200", RotaManagers)),
+        new("GET", Rota + "/settings", StaffOnly("200", RotaManagers)),
+        new("PUT", Rota + "/settings", StaffOnly("428", RotaManagers), Json),
         new("GET", Rota + "/rota/export.csv", StaffOnly("200", RotaManagers)),
         new("GET", Rota + "/patterns/", StaffOnly("200", RotaManagers)),
         new("GET", Rota + "/patterns/{patternId:guid}", StaffOnly("200", RotaManagers)),
@@ -122,7 +124,7 @@ public static class HttpAuthorizationMatrix
         new("GET", "/favicon.svg", Everyone("200")),
         new("GET", "/login", Everyone("200")),
         new("GET", "/agent", StaffPage(Agents)),
-        new("GET", "/admin", StaffPage([Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
+        new("GET", "/admin", StaffPage([Caller.AdminOfKommune, Caller.AdminOfOtherKommune, Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership])),
         new("GET", "/coordinator", StaffPage([Caller.CoordinatorOfPartnership, Caller.CoordinatorOfOtherPartnership, Caller.AdminOfKommune, Caller.AdminOfOtherKommune])),
         new("GET", "/statistik", StaffPage(StatisticsReaders)),
 

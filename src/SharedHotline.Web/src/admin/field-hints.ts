@@ -36,6 +36,10 @@ const danish: Record<string, string> = {
   'admin.userName': 'Skriv administratorens brugernavn, fx admin.lyngby, som ikke er optaget.',
   'admin.displayName': 'Skriv administratorens navn.',
   'admin.password': 'Kodeordet skal have mindst 12 tegn.',
+  serviceLevelSeconds: 'Vælg mellem 10 og 600 sekunder.',
+  serviceLevelTarget: 'Vælg en andel mellem 50 og 99 %.',
+  'overflow.kommune': 'Vælg en kommune uden for partnerskabet.',
+  'overflow.afterSeconds': 'Vælg mellem 0 og 30 minutter.',
 };
 
 export function fieldHint(field: string, messages: string[]): string {

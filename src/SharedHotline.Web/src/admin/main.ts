@@ -6,6 +6,7 @@ import { ApiError, api, getJson } from '../shared/http';
 import { showStaffNav } from '../shared/staff-nav';
 import { announceChange, historySection } from './history-section';
 import { onboardingSection } from './onboarding-section';
+import { partnershipSection } from './partnership-section';
 import { recordsSection } from './records-section';
 import { settingsSection } from './settings-form';
 import { staffSection } from './staff-section';
@@ -39,11 +40,18 @@ const root = appRoot();
 
 /**
  * K's Administration page: K's settings, telefonmøder, staff accounts, transcripts and deletions on request, the
- * history of changes; for a platform admin also a new kommune. Every part talks to K's own endpoints only.
+ * history of changes; for a platform admin also a new kommune. Every part talks to K's own endpoints only. A coordinator
+ * sees the settings of the partnerships she coordinates (with K's when she is also K's admin).
  */
 async function boot(): Promise<void> {
   const me = await getJson<StaffMe>('/api/auth/me');
   showStaffNav(me, 'admin');
+  const partnerships = await Promise.all(me.coordinatorOf.map((id) => partnershipSection(id)));
+  if (!me.roles.includes('admin')) {
+    replace(root, h('h1', null, t('coordinatorHeading')), h('p', { class: 'muted' }, t('coordinatorIntro')), ...partnerships);
+    return;
+  }
+
   const kommuner = await getJson<KommuneSummary[]>('/api/kommuner');
   const kommune = kommuner.find((k) => k.slug === me.kommune);
   const base = `/api/kommuner/${encodeURIComponent(me.kommune)}`;
@@ -57,6 +65,7 @@ async function boot(): Promise<void> {
     historySection(base),
     me.roles.includes('platform-admin') ? onboardingSection() : Promise.resolve(null),
   ]);
+  sections.splice(1, 0, ...partnerships);
   replace(root, h('h1', null, t('heading', { kommune: kommune ? officialName(kommune) : me.kommune })), h('p', { class: 'muted' }, t('pageIntro')), ...sections);
 }
 

@@ -134,6 +134,20 @@ const da = {
   adminPassword: 'Administratorens kodeord (mindst 12 tegn)',
   onboard: 'Opret kommunen',
   onboarded: '{name} er oprettet. {user} kan logge ind og indstille kommunen.',
+  partnershipHeading: 'Partnerskab: {name}',
+  partnershipIntro: 'Som koordinator sætter du, hvad statistikken og bemandingstjekket måler imod, og hvem der tager over, når ingen i partnerskabet kan svare. En ændring gælder med det samme på alle servere og skrives i vagtplanens historik.',
+  members: 'Medlemmer:',
+  serviceLevelSeconds: 'Svar inden for (sekunder)',
+  serviceLevelTarget: 'Mål: andel besvaret inden for tiden (%)',
+  serviceLevelHint: 'Fx 80 % inden for 60 sekunder. Statistikkens serviceniveau og bemandingstjekket bruger begge tal.',
+  overflowPartner: 'Overløb til',
+  overflowHint: 'En kommune uden for partnerskabet, hvis egne medarbejdere tager en ventende chat, når den har ventet for længe – kun i den kommunes egne åbningstider.',
+  noOverflow: 'Intet overløb',
+  overflowAfter: 'Overløb efter (minutter)',
+  partnershipSaved: 'Gemt. Routingen og statistikken bruger de nye tal med det samme.',
+  partnershipStale: 'En anden har ændret vagtplanen imens. Indlæs igen og gentag din ændring.',
+  coordinatorHeading: 'Partnerskabets indstillinger',
+  coordinatorIntro: 'Her ændrer du indstillingerne for de partnerskaber, du koordinerer. Vagtplanen ændrer du under Vagtplan.',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -270,6 +284,20 @@ const en: { [K in keyof typeof da]: string } = {
   adminPassword: 'The administrator’s password (at least 12 characters)',
   onboard: 'Create the kommune',
   onboarded: '{name} is created. {user} can sign in and set up the kommune.',
+  partnershipHeading: 'Partnership: {name}',
+  partnershipIntro: 'As coordinator you set what the statistics and the staffing check measure against, and who takes over when nobody in the partnership can answer. A change applies at once on every server and is written to the rota’s history.',
+  members: 'Members:',
+  serviceLevelSeconds: 'Answer within (seconds)',
+  serviceLevelTarget: 'Target: share answered within that time (%)',
+  serviceLevelHint: 'E.g. 80 % within 60 seconds. The statistics’ service level and the staffing check both use these.',
+  overflowPartner: 'Overflow to',
+  overflowHint: 'A kommune outside the partnership whose own staff take a waiting chat once it has waited too long – only in that kommune’s own hours.',
+  noOverflow: 'No overflow',
+  overflowAfter: 'Overflow after (minutes)',
+  partnershipSaved: 'Saved. Routing and statistics use the new figures at once.',
+  partnershipStale: 'Someone else changed the rota meanwhile. Load again and redo your change.',
+  coordinatorHeading: 'Partnership settings',
+  coordinatorIntro: 'Change the settings of the partnerships you coordinate. The rota itself is under Rota.',
 };
 
 export const t = translator(da, en);

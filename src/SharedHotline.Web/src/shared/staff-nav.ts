@@ -12,7 +12,7 @@ type StaffPage = 'agent' | 'coordinator' | 'admin' | 'statistics';
 const pages: { page: StaffPage; path: string; mayOpen: (roles: string[]) => boolean }[] = [
   { page: 'agent', path: '/agent', mayOpen: (roles) => roles.includes('agent') },
   { page: 'coordinator', path: '/coordinator', mayOpen: (roles) => roles.includes('coordinator') || roles.includes('admin') },
-  { page: 'admin', path: '/admin', mayOpen: (roles) => roles.includes('admin') },
+  { page: 'admin', path: '/admin', mayOpen: (roles) => roles.includes('admin') || roles.includes('coordinator') },
   { page: 'statistics', path: '/statistik', mayOpen: (roles) => roles.includes('coordinator') || roles.includes('admin') },
 ];
 
