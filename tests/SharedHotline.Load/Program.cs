@@ -1,9 +1,12 @@
 using SharedHotline.Load;
 using SharedHotline.Load.Chaos;
+using SharedHotline.Load.Sweep;
 
 // dotnet run -c Release --project tests/SharedHotline.Load -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081]
 //   --mode compare|hotline|relay --citizens 200 --agents 20 --rate 1 --seconds 30 [--rounds 3] --idle 0 --label "one node" --out artifacts/load
 //   or: --summarize artifacts/load   (one table over the JSON reports in that folder, against the targets)
+//   or: --mode sweep --url http://127.0.0.1:5080 --agents 40 --start-chats 20 --start-rate 0.5 --growth 1.25 --max-chats 400 --seconds 10 --limit-ms 250
+//       (the relay and the hotline ramped step by step until delivery p99 passes the limit; a Markdown report and an SVG plot)
 //   or: --mode chaos [--short 1] --minutes 30 --nodes 2 --citizens 24 --agents 6 --capacity 3 --seed 2026 --out artifacts/chaos
 //       (starts PostgreSQL, Redis and the nodes itself; docs/reliability.md)
 if (args is ["--summarize", var folder])
@@ -38,6 +41,19 @@ if (mode == "chaos")
 }
 
 var options = LoadOptions.Parse(args);
+if (mode == "sweep")
+{
+    var sweep = await CapacitySweep.RunAsync(options, SweepSettings.Parse(args), Console.WriteLine, cancel.Token);
+    Directory.CreateDirectory(outFolder);
+    var stem = "sweep-" + string.Concat(options.Label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+    await File.WriteAllTextAsync(Path.Combine(outFolder, stem + ".json"), sweep.ToJson());
+    await File.WriteAllTextAsync(Path.Combine(outFolder, stem + ".svg"), sweep.ToSvg());
+    await File.WriteAllTextAsync(Path.Combine(outFolder, stem + ".md"), sweep.ToMarkdown(stem + ".svg"));
+    Console.WriteLine();
+    Console.WriteLine(sweep.ToMarkdown(stem + ".svg"));
+    return 0;
+}
+
 
 var report = await LoadRun.RunAsync(
     options,

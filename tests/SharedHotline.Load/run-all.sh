@@ -2,11 +2,13 @@
 # Runs the load generator in the three modes of issue 7 and an idle-connection run, against server
 # processes started here (Release build, real redis-server on loopback), and writes the reports to
 # artifacts/load/. Usage: bash tests/SharedHotline.Load/run-all.sh [seconds] [citizens] [agents] [rounds]
-# (each mode: the relay and the hotline take turns `rounds` times, `seconds` each, pooled per scenario)
+# (each mode: the relay and the hotline take turns `rounds` times, `seconds` each, pooled per scenario).
+# With SWEEP=1 each of the three modes is a capacity sweep instead (docs/benchmarks.md; SWEEP_ARGS adds its options,
+# e.g. "--max-chats 400 --seconds 10"), reported with an SVG plot per mode, and the idle run is left out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}; rounds=${4:-1}
-out=artifacts/load; rm -rf "$out"; mkdir -p "$out"
+out=artifacts/load; [ -n "${SWEEP:-}" ] && out=artifacts/sweep; rm -rf "$out"; mkdir -p "$out"
 prefix="load$RANDOM"
 ulimit -n 65536 || true
 missing=()
@@ -50,19 +52,26 @@ start_node() { # name port data-folder [redis]
 }
 
 run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --rounds "$rounds" --citizens "$citizens" --agents "$agents" "$@"; }
+# shellcheck disable=SC2086
+measure() { if [ -n "${SWEEP:-}" ]; then dotnet "$generator" --out "$out" --agents "$agents" --mode sweep ${SWEEP_ARGS:-} "$@"; else run --mode compare "$@"; fi; }
 
 # 1. One node, embedded default (SQLite, in-process state).
 p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
-run --url "http://127.0.0.1:$p" --mode compare --label "one node embedded"
-# The idle run against the same (warm) node, and the same connections against a bare ASP.NET Core host (the
-# framework's own floor).
-bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
-pids+=($!)
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null || { echo "bare host did not start"; tail -20 "$out/bare-host.log"; exit 1; }
-run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
-kill -9 "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
-pids=("${pids[@]:0:${#pids[@]}-2}")
+measure --url "http://127.0.0.1:$p" --label "one node embedded"
+if [ -z "${SWEEP:-}" ]; then
+  # The idle run against the same (warm) node, and the same connections against a bare ASP.NET Core host (the
+  # framework's own floor).
+  bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null || { echo "bare host did not start"; tail -20 "$out/bare-host.log"; exit 1; }
+  run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
+  kill -9 "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
+  pids=("${pids[@]:0:${#pids[@]}-2}")
+else
+  kill -9 "${pids[-1]}" 2>/dev/null || true
+  pids=("${pids[@]:0:${#pids[@]}-1}")
+fi
 
 # 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
 # PostgreSQL database, as in production (docs/scale-out.md); two processes writing one SQLite file would
@@ -84,8 +93,8 @@ for _ in $(seq 1 60); do "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pp" && break; 
 export Hotline__Database=postgres ConnectionStrings__Hotline="Host=127.0.0.1;Port=$pp;Database=hotline;Username=hotline;Password=$pgpass"
 data=$(mktemp -d)
 pa=$(free_port); start_node node-a "$pa" "$data" "$rp"
-run --url "http://127.0.0.1:$pa" --mode compare --label "one node, Redis and PostgreSQL"
+measure --url "http://127.0.0.1:$pa" --label "one node, Redis and PostgreSQL"
 pb=$(free_port); start_node node-b "$pb" "$data" "$rp"
-run --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --mode compare --label "two nodes, Redis and PostgreSQL"
-dotnet "$generator" --summarize "$out"
+measure --url "http://127.0.0.1:$pa,http://127.0.0.1:$pb" --label "two nodes, Redis and PostgreSQL"
+[ -n "${SWEEP:-}" ] || dotnet "$generator" --summarize "$out"
 echo "Reports in $out/"

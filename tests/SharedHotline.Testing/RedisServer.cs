@@ -96,7 +96,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             try
@@ -105,7 +105,8 @@ public sealed class RedisServer : IAsyncDisposable
                 await probe.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            // LOADING: a persistent server answers before it has read its append-only file back.
+            catch (Exception ex) when ((ex is RedisConnectionException || (ex is RedisServerException && ex.Message.StartsWith("LOADING", StringComparison.Ordinal))) && DateTime.UtcNow < deadline && !_process.HasExited)
             {
                 await Task.Delay(100);
             }

@@ -60,7 +60,7 @@ public sealed class LoadGeneratorSmokeTests
         report.ToMarkdown().Should().Contain("relay and hotline taking turns 2 times");
     }
 
-    private static Task<HotlineServer> StartLoadTestServerAsync(int loadTestAgents) =>
+    internal static Task<HotlineServer> StartLoadTestServerAsync(int loadTestAgents) =>
         HotlineServer.StartAsync(Demo.TuesdayEvening, new Dictionary<string, string?>
         {
             ["Hotline:LoadTest:Enabled"] = "true",
@@ -70,7 +70,7 @@ public sealed class LoadGeneratorSmokeTests
         host: new HostAdditions(b => b.AddLoadTesting(), a => a.MapLoadTesting(), LoadTestingServiceCollectionExtensions.SeedAsync));
 
     /// <summary>Two agents writing 4 messages per second per side against <paramref name="server"/>.</summary>
-    private static LoadOptions OptionsFor(HotlineServer server, string label) => new()
+    internal static LoadOptions OptionsFor(HotlineServer server, string label) => new()
     {
         CitizenUrl = server.BaseAddress,
         AgentUrl = server.BaseAddress,

@@ -53,11 +53,14 @@ public sealed class ChaosSampler(IReadOnlyList<ChaosAgent> agents, string databa
             return;
         }
 
-        foreach (var (agent, count) in open.Where(c => c.AgentId is not null).GroupBy(c => c.AgentId!.Value).Select(g => (g.Key, g.Count())))
+        foreach (var held in open.Where(c => c.AgentId is not null).GroupBy(c => c.AgentId!.Value))
         {
-            if (count > options.AgentCapacity && _reported.Add(agent))
+            if (held.Count() > options.AgentCapacity && _reported.Add(held.Key))
             {
-                journal.Breach($"the database gave agent {agent} {count} chats with a capacity of {options.AgentCapacity}");
+                // What her console was told she holds, beside the database's rows, names the chats the two disagree on.
+                var told = sessions.FirstOrDefault(s => s.AgentId == held.Key)?.Chats.Select(c => c.ChatId).ToHashSet();
+                var rows = string.Join(", ", held.Select(c => $"{c.Id} {c.State} v{c.Version}{(told is null ? "" : told.Contains(c.Id) ? "" : " (not in her session)")}"));
+                journal.Breach($"the database gave agent {held.Key} {held.Count()} chats with a capacity of {options.AgentCapacity}: {rows}");
             }
         }
 
@@ -104,7 +107,7 @@ public sealed class ChaosSampler(IReadOnlyList<ChaosAgent> agents, string databa
         }
     }
 
-    private sealed record OpenChat(Guid Id, Guid? AgentId, string State);
+    private sealed record OpenChat(Guid Id, Guid? AgentId, string State, long Version);
 
     private async Task<List<OpenChat>?> OpenChatsAsync(CancellationToken stop)
     {
@@ -114,12 +117,12 @@ public sealed class ChaosSampler(IReadOnlyList<ChaosAgent> agents, string databa
         {
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("""SELECT "Id", "AgentId", "State" FROM chats WHERE "State" IN ('Queued', 'Assigned', 'Active')""", connection);
+            await using var command = new NpgsqlCommand("""SELECT "Id", "AgentId", "State", "Version" FROM chats WHERE "State" IN ('Queued', 'Assigned', 'Active')""", connection);
             await using var reader = await command.ExecuteReaderAsync(timeout.Token);
             var chats = new List<OpenChat>();
             while (await reader.ReadAsync(timeout.Token))
             {
-                chats.Add(new OpenChat(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2)));
+                chats.Add(new OpenChat(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3)));
             }
 
             return chats;
