@@ -22,6 +22,7 @@ public sealed class CitizenChats(
     StoredMessages acks,
     CitizenSessionTokens tokens,
     QueuedChatCap queueCap,
+    Invitations.InvitationService invitations,
     TimeProvider time,
     ILogger<CitizenChats> logger)
 {
@@ -52,6 +53,9 @@ public sealed class CitizenChats(
         }
 
         var origin = await queueCap.CheckAsync(citizenAddress, ct);
+        var (invitedUrl, invitedTitle) = request.Invitation is { } invited
+            ? Invitations.InvitationService.ContextOf(invited.PageUrl, invited.PageTitle, kommune.Settings.WebsiteOrigins)
+            : (null, null);
         var chat = new ChatRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -63,12 +67,19 @@ public sealed class CitizenChats(
             CreatedAt = now,
             CitizenSeenAt = now,
             OriginHash = origin,
+            InvitedFromUrl = invitedUrl,
+            InvitedFromTitle = invitedTitle,
         };
         db.Chats.Add(chat);
         Outbox.Add(db, new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
         await db.SaveChangesAsync(ct);
         await messages.AppendSystemAsync(chat.Id, $"Vi har modtaget dit spørgsmål om {topic.Name}. Din reference er {chat.Reference}.", ct);
         logger.LogInformation("Chat {ChatId} started for {Kommune} on {Topic} ({OpeningMode})", chat.Id, kommune.Slug, topic.Code, duty.Mode);
+
+        if (request.Invitation is { } accepted)
+        {
+            await invitations.AcceptAsync(accepted.InvitationId, ct);
+        }
 
         try
         {

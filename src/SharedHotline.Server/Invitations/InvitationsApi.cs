@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SharedHotline.Infrastructure.Persistence;
+using SharedHotline.Server.Administration;
+using SharedHotline.Server.Rota;
+using SharedHotline.Server.Staff;
+using SharedHotline.Server.Tenancy;
+
+namespace SharedHotline.Server.Invitations;
+
+/// <summary>
+/// Proactive chat. For the widget (anonymous, no cookie, no identifier): the page rules, "invite now?" and "no thanks".
+/// For K's admin: K's invitation rules, read with the settings' version as ETag and saved with If-Match.
+/// </summary>
+public static class InvitationsApi
+{
+    public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
+    {
+        var widget = app.MapGroup("/api/kommuner/{kommune}/invitations").WithTags("Invitations").AllowAnonymous();
+        widget.MapGet("/rules", Rules).WithSummary("When the widget may ask whether to invite on this kommune's pages.");
+        widget.MapPost("", AskAsync).WithSummary("Invite the citizen on this page now? Yes only when someone is free to answer (a place is held for a short while).");
+        widget.MapPost("/{invitationId:guid}/decline", DeclineAsync).WithSummary("The citizen declined or closed the invitation: its place is free again.");
+
+        var admin = app.MapGroup("/api/kommuner/{kommune}/invitation-settings").WithTags("Invitations").RequireAuthorization(StaffPolicies.KommuneAdmin);
+        admin.MapGet("", GetSettingsAsync).WithSummary("This kommune's invitation rules, with the settings' version as ETag (this kommune's admin).");
+        admin.MapPut("", PutSettingsAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary("Replace this kommune's invitation rules (If-Match required); live on every node at once (this kommune's admin).");
+        return app;
+    }
+
+    private static Ok<InvitationRulesView> Rules(IKommuneContextAccessor tenant)
+    {
+        var rules = tenant.Current!.Kommune.Settings.Invitations;
+        return TypedResults.Ok(new InvitationRulesView(rules.Enabled, rules.Enabled ? rules.Pages.Select(p => new InvitationPageRule(p.Pattern, p.DelaySeconds)).ToList() : [], rules.OnFailedStep));
+    }
+
+    private static async Task<Ok<InvitationAnswer>> AskAsync(InvitationRequest request, IKommuneContextAccessor tenant, InvitationService invitations, CancellationToken ct) =>
+        TypedResults.Ok(await invitations.AskAsync(tenant.Current!.Kommune, request, ct));
+
+    private static async Task<NoContent> DeclineAsync(Guid invitationId, InvitationService invitations, CancellationToken ct)
+    {
+        await invitations.DeclineAsync(invitationId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> GetSettingsAsync(IKommuneContextAccessor tenant, HotlineDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var record = await db.Kommuner.AsNoTracking().FirstAsync(k => k.Kode == tenant.Current!.Kommune.Kode, ct);
+        RotaETag.Set(http.Response, record.Version);
+        return TypedResults.Ok(View(record));
+    }
+
+    private static async Task<IResult> PutSettingsAsync(InvitationSettingsDocument document, IKommuneContextAccessor tenant, KommuneEditing editing, HttpContext http, CancellationToken ct)
+    {
+        var (saved, problem) = await editing.ChangeAsync(tenant.Current!.Kommune.Kode, http, requireIfMatch: true, (current, errors) => InvitationSettingsValidation.Apply(current, document, errors), ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        RotaETag.Set(http.Response, saved!.Version);
+        return TypedResults.Ok(View(saved));
+    }
+
+    private static InvitationSettingsView View(KommuneRecord record) => new(record.Slug, record.Version, InvitationSettingsDocument.From(record.Settings.Invitations));
+}
