@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SharedHotline.Infrastructure.Persistence;
 using SharedHotline.Server.Administration;
+using SharedHotline.Server.Hosting;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Staff;
 using SharedHotline.Server.Tenancy;
@@ -18,7 +19,7 @@ public static class InvitationsApi
     {
         var widget = app.MapGroup("/api/kommuner/{kommune}/invitations").WithTags("Invitations").AllowAnonymous();
         widget.MapGet("/rules", Rules).WithSummary("When the widget may ask whether to invite on this kommune's pages.");
-        widget.MapPost("", AskAsync).WithSummary("Invite the citizen on this page now? Yes only when someone is free to answer (a place is held for a short while).");
+        widget.MapPost("", AskAsync).Produces<InvitationAnswer>().ProducesValidationProblem().WithSummary("Invite the citizen on this page now? Yes only when someone is free to answer (a place is held for a short while).");
         widget.MapPost("/{invitationId:guid}/decline", DeclineAsync).WithSummary("The citizen declined or closed the invitation: its place is free again.");
 
         var admin = app.MapGroup("/api/kommuner/{kommune}/invitation-settings").WithTags("Invitations").RequireAuthorization(StaffPolicies.KommuneAdmin);
@@ -37,8 +38,29 @@ public static class InvitationsApi
         return TypedResults.Ok(new InvitationRulesView(rules.Enabled, rules.Enabled ? rules.Pages.Select(p => new InvitationPageRule(p.Pattern, p.DelaySeconds)).ToList() : [], rules.OnFailedStep));
     }
 
-    private static async Task<Ok<InvitationAnswer>> AskAsync(InvitationRequest request, IKommuneContextAccessor tenant, InvitationService invitations, CancellationToken ct) =>
-        TypedResults.Ok(await invitations.AskAsync(tenant.Current!.Kommune, request, ct));
+    private static async Task<IResult> AskAsync(InvitationRequest request, IKommuneContextAccessor tenant, InvitationService invitations, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.PageUrl is not { Length: <= 2000 } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            errors["pageUrl"] = ["Give the page's full address (http or https)."];
+        }
+
+        if (request.Trigger is not ("time" or "failed-step"))
+        {
+            errors["trigger"] = ["Say what made the widget ask: time or failed-step."];
+        }
+
+        TextFields.Check(errors, "pageTitle", request.PageTitle, 1000);
+        TextFields.Check(errors, "topic", request.Topic, 64);
+        TextFields.Check(errors, "lang", request.Lang, 8);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return TypedResults.Ok(await invitations.AskAsync(tenant.Current!.Kommune, request, ct));
+    }
 
     private static async Task<NoContent> DeclineAsync(Guid invitationId, InvitationService invitations, CancellationToken ct)
     {
