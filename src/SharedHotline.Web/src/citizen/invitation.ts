@@ -1,6 +1,6 @@
 import type { InvitationAnswer, InvitationContext, InvitationRulesView } from '../shared/contracts';
 import { announce, h } from '../shared/dom';
-import { getJson, postJson } from '../shared/http';
+import { getJson } from '../shared/http';
 import { lang } from '../shared/i18n';
 import { page } from './page';
 import { t } from './texts';
@@ -88,13 +88,18 @@ export class Invitations {
 
     this.asked = true;
     try {
-      const { body } = await postJson<InvitationAnswer>(`/api/kommuner/${encodeURIComponent(page.slug)}/invitations`, {
-        pageUrl: this.host.url,
-        pageTitle: this.host.title,
-        trigger,
-        topic,
-        lang,
+      // No cookie goes with the question, even to a browser signed in as staff on the hotline.
+      const response = await fetch(`/api/kommuner/${encodeURIComponent(page.slug)}/invitations`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ pageUrl: this.host.url, pageTitle: this.host.title, trigger, topic, lang }),
       });
+      if (!response.ok) {
+        throw new Error(`HTTP ${response.status}`);
+      }
+
+      const body = (await response.json()) as InvitationAnswer;
       if (body.invite && body.invitationId && body.topic && !this.hooks.busy()) {
         this.show(body);
       } else if (!body.invite && trigger === 'time') {
