@@ -13,8 +13,11 @@ public interface IInvitationReservations
     /// <summary>Reserves a place of <paramref name="pool"/> until <paramref name="expiresAt"/> unless it already holds <paramref name="limit"/> unexpired ones.</summary>
     Task<bool> TryReserveAsync(string pool, Guid invitationId, int kommuneKode, int limit, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct = default);
 
-    /// <summary>Ends an unexpired reservation; its kommune, or null when it is unknown, ended or expired (the expiry sweep counts it).</summary>
-    Task<int?> ReleaseAsync(Guid invitationId, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>
+    /// Ends an unexpired reservation of <paramref name="kommuneKode"/>'s; false when it is unknown, another kommune's,
+    /// ended or expired (the expiry sweep counts that one).
+    /// </summary>
+    Task<bool> ReleaseAsync(Guid invitationId, int kommuneKode, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>The unexpired reservations of <paramref name="pool"/>.</summary>
     Task<int> CountAsync(string pool, DateTimeOffset now, CancellationToken ct = default);

@@ -22,17 +22,17 @@ public sealed class InProcessInvitationReservations : IInvitationReservations
         }
     }
 
-    public Task<int?> ReleaseAsync(Guid invitationId, DateTimeOffset now, CancellationToken ct = default)
+    public Task<bool> ReleaseAsync(Guid invitationId, int kommuneKode, DateTimeOffset now, CancellationToken ct = default)
     {
         lock (_lock)
         {
-            if (!_held.TryGetValue(invitationId, out var held) || held.ExpiresAt <= now)
+            if (!_held.TryGetValue(invitationId, out var held) || held.Kommune != kommuneKode || held.ExpiresAt <= now)
             {
-                return Task.FromResult<int?>(null);
+                return Task.FromResult(false);
             }
 
             _held.Remove(invitationId);
-            return Task.FromResult<int?>(held.Kommune);
+            return Task.FromResult(true);
         }
     }
 

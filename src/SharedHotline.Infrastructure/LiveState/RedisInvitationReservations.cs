@@ -23,18 +23,19 @@ public sealed class RedisInvitationReservations(IConnectionMultiplexer redis, IO
         return 1
         """;
 
-    // ARGV: prefix, id, nowMs
+    // ARGV: prefix, id, kommune, nowMs
     private const string Release = """
         local p = ARGV[1]
         local meta = redis.call('HGET', p .. 'meta', ARGV[2])
-        if not meta then return false end
-        local expires = tonumber(redis.call('ZSCORE', p .. 'all', ARGV[2]) or '0')
-        if expires <= tonumber(ARGV[3]) then return false end
+        if not meta then return 0 end
         local bar = string.find(meta, '|', 1, true)
+        if string.sub(meta, 1, bar - 1) ~= ARGV[3] then return 0 end
+        local expires = tonumber(redis.call('ZSCORE', p .. 'all', ARGV[2]) or '0')
+        if expires <= tonumber(ARGV[4]) then return 0 end
         redis.call('ZREM', p .. 'pool:' .. string.sub(meta, bar + 1), ARGV[2])
         redis.call('ZREM', p .. 'all', ARGV[2])
         redis.call('HDEL', p .. 'meta', ARGV[2])
-        return string.sub(meta, 1, bar - 1)
+        return 1
         """;
 
     // ARGV: prefix, nowMs, max
@@ -57,23 +58,23 @@ public sealed class RedisInvitationReservations(IConnectionMultiplexer redis, IO
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<bool> TryReserveAsync(string pool, Guid invitationId, int kommuneKode, int limit, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct = default) =>
-        limit > 0 && (int)await Db.ScriptEvaluateAsync(Reserve, values: [_p, pool, Id(invitationId), kommuneKode, limit, expiresAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()]) == 1;
+    // Redis's failures reach the server as LiveStateUnavailableException, as the live state's do.
+    public Task<bool> TryReserveAsync(string pool, Guid invitationId, int kommuneKode, int limit, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct = default) =>
+        LiveStateFailures.Run(async () => limit > 0
+            && (int)await Db.ScriptEvaluateAsync(Reserve, values: [_p, pool, Id(invitationId), kommuneKode, limit, expiresAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()]) == 1);
 
-    public async Task<int?> ReleaseAsync(Guid invitationId, DateTimeOffset now, CancellationToken ct = default)
-    {
-        var kommune = await Db.ScriptEvaluateAsync(Release, values: [_p, Id(invitationId), now.ToUnixTimeMilliseconds()]);
-        return kommune.IsNull ? null : int.Parse((string)kommune!, CultureInfo.InvariantCulture);
-    }
+    public Task<bool> ReleaseAsync(Guid invitationId, int kommuneKode, DateTimeOffset now, CancellationToken ct = default) =>
+        LiveStateFailures.Run(async () => (int)await Db.ScriptEvaluateAsync(Release, values: [_p, Id(invitationId), kommuneKode, now.ToUnixTimeMilliseconds()]) == 1);
 
-    public async Task<int> CountAsync(string pool, DateTimeOffset now, CancellationToken ct = default) =>
-        (int)await Db.SortedSetLengthAsync(_p + "pool:" + pool, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start);
+    public Task<int> CountAsync(string pool, DateTimeOffset now, CancellationToken ct = default) =>
+        LiveStateFailures.Run(async () => (int)await Db.SortedSetLengthAsync(_p + "pool:" + pool, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start));
 
-    public async Task<IReadOnlyList<ExpiredInvitation>> TakeExpiredAsync(DateTimeOffset now, int max = 100, CancellationToken ct = default)
-    {
-        var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(TakeExpired, values: [_p, now.ToUnixTimeMilliseconds(), max]))!;
-        return taken.Select(t => ((string)t!).Split('|')).Select(parts => new ExpiredInvitation(Guid.Parse(parts[0]), int.Parse(parts[1], CultureInfo.InvariantCulture))).ToList();
-    }
+    public Task<IReadOnlyList<ExpiredInvitation>> TakeExpiredAsync(DateTimeOffset now, int max = 100, CancellationToken ct = default) =>
+        LiveStateFailures.Run<IReadOnlyList<ExpiredInvitation>>(async () =>
+        {
+            var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(TakeExpired, values: [_p, now.ToUnixTimeMilliseconds(), max]))!;
+            return taken.Select(t => ((string)t!).Split('|')).Select(parts => new ExpiredInvitation(Guid.Parse(parts[0]), int.Parse(parts[1], CultureInfo.InvariantCulture))).ToList();
+        });
 
     private static string Id(Guid id) => id.ToString("N");
 }

@@ -78,7 +78,7 @@ public sealed class CitizenChats(
 
         if (request.Invitation is { } accepted)
         {
-            await invitations.AcceptAsync(accepted.InvitationId, ct);
+            await invitations.AcceptAsync(kommune, accepted.InvitationId, ct);
         }
 
         try

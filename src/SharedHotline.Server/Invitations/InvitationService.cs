@@ -63,7 +63,8 @@ public sealed class InvitationService(
             return No(InvitationRefusals.Wait);
         }
 
-        var id = Guid.CreateVersion7(now);
+        // Random, not time-ordered: the id is all a decline needs, so it must not be guessable.
+        var id = Guid.NewGuid();
         if (!await reservations.TryReserveAsync(capacity.Pool, id, kommune.Kode, capacity.Free, now + Hold, now, ct))
         {
             return No(InvitationRefusals.Busy);
@@ -77,10 +78,10 @@ public sealed class InvitationService(
     }
 
     /// <summary>The citizen said no thanks (or closed it): the place is free again and the invitation counts as declined.</summary>
-    public Task DeclineAsync(Guid invitationId, CancellationToken ct) => EndAsync(invitationId, InvitationOutcome.Declined, ct);
+    public Task DeclineAsync(Kommune kommune, Guid invitationId, CancellationToken ct) => EndAsync(kommune.Kode, invitationId, InvitationOutcome.Declined, ct);
 
     /// <summary>The citizen started the chat: the chat now takes the place the invitation held.</summary>
-    public Task AcceptAsync(Guid invitationId, CancellationToken ct) => EndAsync(invitationId, InvitationOutcome.Accepted, ct);
+    public Task AcceptAsync(Kommune kommune, Guid invitationId, CancellationToken ct) => EndAsync(kommune.Kode, invitationId, InvitationOutcome.Accepted, ct);
 
     /// <summary>The page's origin and path when the origin is one of the kommune's websites; never the query.</summary>
     public static string? PathOf(string? pageUrl, IReadOnlyList<string> origins) =>
@@ -102,10 +103,11 @@ public sealed class InvitationService(
         return (url.Length > InvitedPageLimits.MaxUrl ? url[..InvitedPageLimits.MaxUrl] : url, title is { Length: > InvitedPageLimits.MaxTitle } ? title[..InvitedPageLimits.MaxTitle] : title);
     }
 
-    private async Task EndAsync(Guid invitationId, InvitationOutcome outcome, CancellationToken ct)
+    /// <summary>Only the kommune's own invitation ends: another kommune's id (on this kommune's route) changes nothing.</summary>
+    private async Task EndAsync(int kommune, Guid invitationId, InvitationOutcome outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (await reservations.ReleaseAsync(invitationId, now, ct) is { } kommune)
+        if (await reservations.ReleaseAsync(invitationId, kommune, now, ct))
         {
             await CountAsync(invitationId, kommune, outcome, now, ct);
         }

@@ -59,12 +59,20 @@ public static class InvitationsApi
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await invitations.AskAsync(tenant.Current!.Kommune, request, ct));
+        try
+        {
+            return TypedResults.Ok(await invitations.AskAsync(tenant.Current!.Kommune, request, ct));
+        }
+        catch (Domain.Routing.LiveStateUnavailableException)
+        {
+            // Without the live state nobody can tell whether someone is free: no invitation, which is no error of the page's.
+            return TypedResults.Ok(new InvitationAnswer(false, InvitationRefusals.Busy, null, null, null, 0));
+        }
     }
 
-    private static async Task<NoContent> DeclineAsync(Guid invitationId, InvitationService invitations, CancellationToken ct)
+    private static async Task<NoContent> DeclineAsync(Guid invitationId, IKommuneContextAccessor tenant, InvitationService invitations, CancellationToken ct)
     {
-        await invitations.DeclineAsync(invitationId, ct);
+        await invitations.DeclineAsync(tenant.Current!.Kommune, invitationId, ct);
         return TypedResults.NoContent();
     }
 

@@ -38,20 +38,21 @@ public abstract class InvitationReservationsContract : IAsyncLifetime
         var later = Now.AddSeconds(46);
 
         (await Store.TryReserveAsync("slot:a", Guid.NewGuid(), 340, 1, later.AddSeconds(45), later)).Should().BeTrue("the first place ran out");
-        (await Store.ReleaseAsync(old, later)).Should().BeNull("an expired invitation is counted by the sweep, not released");
+        (await Store.ReleaseAsync(old, 340, later)).Should().BeFalse("an expired invitation is counted by the sweep, not released");
         (await Store.TakeExpiredAsync(later)).Should().Equal(new ExpiredInvitation(old, 340));
         (await Store.TakeExpiredAsync(later)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_released_reservation_frees_its_place_and_names_its_kommune_once()
+    public async Task A_reservation_is_released_once_and_only_by_its_own_kommune()
     {
         var id = Guid.NewGuid();
         await Store.TryReserveAsync("slot:a", id, 316, 1, Now.AddSeconds(45), Now);
 
-        (await Store.ReleaseAsync(id, Now.AddSeconds(1))).Should().Be(316);
-        (await Store.ReleaseAsync(id, Now.AddSeconds(1))).Should().BeNull();
-        (await Store.ReleaseAsync(Guid.NewGuid(), Now)).Should().BeNull("an unknown invitation releases nothing");
+        (await Store.ReleaseAsync(id, 340, Now.AddSeconds(1))).Should().BeFalse("Sorø cannot end Holbæk's invitation");
+        (await Store.ReleaseAsync(id, 316, Now.AddSeconds(1))).Should().BeTrue();
+        (await Store.ReleaseAsync(id, 316, Now.AddSeconds(1))).Should().BeFalse();
+        (await Store.ReleaseAsync(Guid.NewGuid(), 316, Now)).Should().BeFalse("an unknown invitation releases nothing");
         (await Store.CountAsync("slot:a", Now.AddSeconds(1))).Should().Be(0);
         (await Store.TakeExpiredAsync(Now.AddHours(1))).Should().BeEmpty();
     }

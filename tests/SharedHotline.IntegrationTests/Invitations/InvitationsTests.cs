@@ -131,6 +131,27 @@ public sealed class InvitationsTests
         (await AskAsync(server.Http)).GetProperty("reason").GetString().Should().Be("busy");
     }
 
+    [Fact]
+    public async Task Another_kommunes_route_cannot_end_Furesøs_invitation()
+    {
+        await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
+        using var admin = await AdminAsync(server);
+        await SetRulesAsync(admin, "fureso", Rules());
+        var mia = await server.ConnectAgentAsync(Demo.FuresoAgent);
+        var session = await mia.SetPresenceAsync(Presence.Available);
+        var invited = new List<Guid>();
+        for (var i = 0; i < session.Capacity; i++)
+        {
+            invited.Add((await AskAsync(server.Http)).GetProperty("invitationId").GetGuid());
+        }
+
+        (await server.Http.PostAsync($"/api/kommuner/soroe/invitations/{invited[0]}/decline", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await AskAsync(server.Http)).GetProperty("reason").GetString().Should().Be("busy", "Sorø's route did not free Furesø's place");
+
+        (await server.Http.PostAsync($"/api/kommuner/fureso/invitations/{invited[0]}/decline", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await AskAsync(server.Http)).GetProperty("invite").GetBoolean().Should().BeTrue();
+    }
+
     private static async Task<JsonElement> WaitForAsync(HttpClient stats, Func<JsonElement, bool> done)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
