@@ -34,7 +34,7 @@ public sealed class InvitationWidgetTests(BrowserFixture browser)
             await section.Locator("[data-field='pages[0].pattern']").FillAsync("/borger/pas*");
             await section.Locator("[data-field='pages[0].topic']").SelectOptionAsync("pas");
             await section.Locator("[data-field='pages[0].delaySeconds']").FillAsync("1");
-            await section.GetByRole(AriaRole.Button, new() { Name = "Gem invitationerne" }).ClickAsync();
+            await section.GetByRole(AriaRole.Button, new() { Name = "Opdater invitationerne" }).ClickAsync();
             await Expect(section.GetByText("Invitationerne er gemt og gælder nu på kommunens websted.")).ToBeVisibleAsync();
             await PageChecks.ExpectAccessibleAsync(admin, "admin-invitations");
         }

@@ -150,7 +150,7 @@ const da = {
   invitationHoursItem: 'Tidsrum',
   invitationHoursHint: 'Ingen tidsrum: hele tiden hotlinen har åbent.',
   invitationMaxWait: 'Inviter kun, når den forventede ventetid er højst (sekunder)',
-  saveInvitations: 'Gem invitationerne',
+  saveInvitations: 'Opdater invitationerne',
   invitationsSaved: 'Invitationerne er gemt og gælder nu på kommunens websted.',
 } as const;
 
@@ -304,7 +304,7 @@ const en: { [K in keyof typeof da]: string } = {
   invitationHoursItem: 'Time span',
   invitationHoursHint: 'No time spans: whenever the hotline is open.',
   invitationMaxWait: 'Invite only when the expected wait is at most (seconds)',
-  saveInvitations: 'Save the invitations',
+  saveInvitations: 'Update the invitations',
   invitationsSaved: 'The invitations are saved and apply on the kommune’s website now.',
 };
 
