@@ -44,9 +44,9 @@ public static class InvitationClient
     public static Task<HttpClient> AdminAsync(Infrastructure.HotlineServer server) => SettingsClient.AdminAsync(server, SettingsClient.FuresoAdmin);
 
     /// <summary>The widget asks on the passport page of Furesø's website; the answer as JSON.</summary>
-    public static async Task<JsonElement> AskAsync(HttpClient widget, string trigger = "time", string page = PassPage)
+    public static async Task<JsonElement> AskAsync(HttpClient widget, string trigger = "time", string page = PassPage, string lang = "da")
     {
-        using var response = await widget.PostAsJsonAsync("/api/kommuner/fureso/invitations", new { pageUrl = page, pageTitle = "Pas – Furesø Kommune", trigger, topic = (string?)null, lang = "da" });
+        using var response = await widget.PostAsJsonAsync("/api/kommuner/fureso/invitations", new { pageUrl = page, pageTitle = "Pas – Furesø Kommune", trigger, topic = (string?)null, lang });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

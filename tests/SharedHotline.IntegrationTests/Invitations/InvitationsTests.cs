@@ -132,7 +132,7 @@ public sealed class InvitationsTests
     }
 
     [Fact]
-    public async Task Another_kommunes_route_cannot_end_Furesøs_invitation()
+    public async Task Another_kommunes_route_cannot_end_Furesøs_invitation_and_an_English_page_is_invited_in_English()
     {
         await using var server = await HotlineServer.StartAsync(Demo.TuesdayEvening);
         using var admin = await AdminAsync(server);
@@ -149,7 +149,9 @@ public sealed class InvitationsTests
         (await AskAsync(server.Http)).GetProperty("reason").GetString().Should().Be("busy", "Sorø's route did not free Furesø's place");
 
         (await server.Http.PostAsync($"/api/kommuner/fureso/invitations/{invited[0]}/decline", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await AskAsync(server.Http)).GetProperty("invite").GetBoolean().Should().BeTrue();
+        var english = await AskAsync(server.Http, lang: "en");
+        english.GetProperty("invite").GetBoolean().Should().BeTrue();
+        english.GetProperty("text").GetString().Should().Be("Stuck with your passport? We have time right now.", "an English page gets the English text");
     }
 
     private static async Task<JsonElement> WaitForAsync(HttpClient stats, Func<JsonElement, bool> done)
