@@ -76,11 +76,6 @@ public sealed class CitizenChats(
         await messages.AppendSystemAsync(chat.Id, $"Vi har modtaget dit spørgsmål om {topic.Name}. Din reference er {chat.Reference}.", ct);
         logger.LogInformation("Chat {ChatId} started for {Kommune} on {Topic} ({OpeningMode})", chat.Id, kommune.Slug, topic.Code, duty.Mode);
 
-        if (request.Invitation is { } accepted)
-        {
-            await invitations.AcceptAsync(kommune, accepted.InvitationId, ct);
-        }
-
         try
         {
             await joinChat(chat.Id);
@@ -95,6 +90,19 @@ public sealed class CitizenChats(
         }
 
         await dispatcher.DispatchAsync(ct);
+        if (request.Invitation is { } accepted)
+        {
+            // Only now that the chat holds its place is the invitation's let go, so nobody else is invited into it meanwhile.
+            try
+            {
+                await invitations.AcceptAsync(kommune, accepted.InvitationId, ct);
+            }
+            catch (LiveStateUnavailableException)
+            {
+                logger.LogWarning("Invitation {InvitationId} of chat {ChatId} could not be let go now; it expires by itself", accepted.InvitationId, chat.Id);
+            }
+        }
+
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }
 
