@@ -1,6 +1,6 @@
 namespace SharedHotline.Client.Contracts;
 
-/// <summary>A chat as an agent sees it: the citizen's kommune and topic, the kommune's canned answers and self-service links.</summary>
+/// <summary>A chat as an agent sees it: the citizen's kommune and topic, the kommune's canned answers and self-service links, and the page it was invited from.</summary>
 public sealed record AgentChat(
     Guid ChatId,
     string Reference,
@@ -12,7 +12,8 @@ public sealed record AgentChat(
     DateTimeOffset CreatedAt,
     IReadOnlyList<ChatMessage> Messages,
     IReadOnlyList<CannedAnswerDto> CannedAnswers,
-    IReadOnlyList<LinkDto> SelfServiceLinks);
+    IReadOnlyList<LinkDto> SelfServiceLinks,
+    InvitedFrom? InvitedFrom = null);
 
 public sealed record CannedAnswerDto(string Title, string Text);
 

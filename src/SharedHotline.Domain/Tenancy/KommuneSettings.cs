@@ -49,6 +49,9 @@ public sealed record KommuneSettings
     /// <summary>What happens to citizens still waiting when the hotline closes for the kommune.</summary>
     public QueueAtClosing QueueAtClosing { get; init; } = QueueAtClosing.End;
 
+    /// <summary>When the widget on the kommune's website may invite a citizen who seems stuck (off by default).</summary>
+    public Invitations.InvitationRules Invitations { get; init; } = new();
+
     public string Colour { get; init; } = "#1f5f8b";
     public IReadOnlyList<string> WebsiteOrigins { get; init; } = [];
 

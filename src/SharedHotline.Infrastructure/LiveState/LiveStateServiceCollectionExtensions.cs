@@ -18,12 +18,14 @@ public static class LiveStateServiceCollectionExtensions
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
+            services.AddSingleton<Domain.Invitations.IInvitationReservations, InProcessInvitationReservations>();
             return services.AddSingleton<ILiveState, InProcessLiveState>();
         }
 
         services.Configure<RedisLiveStateOptions>(configuration.GetSection("Hotline:Redis"));
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
         services.AddSingleton<RedisLiveState>();
+        services.AddSingleton<Domain.Invitations.IInvitationReservations, RedisInvitationReservations>();
         services.AddHotlineMetrics(configuration);
         return services.AddSingleton<ILiveState>(sp => new LiveStateFailures(new TimedLiveState(sp.GetRequiredService<RedisLiveState>(), sp.GetRequiredService<Telemetry.HotlineMetrics>())));
     }

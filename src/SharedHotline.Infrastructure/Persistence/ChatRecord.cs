@@ -38,6 +38,12 @@ public sealed class ChatRecord
     /// <summary>A keyed hash of the citizen's IP address, only to cap queued chats per network; deleted with the chat.</summary>
     public string? OriginHash { get; set; }
 
+    /// <summary>The page of the kommune's website whose invitation the citizen accepted (origin and path only), for the agent.</summary>
+    public string? InvitedFromUrl { get; set; }
+
+    /// <summary>That page's title.</summary>
+    public string? InvitedFromTitle { get; set; }
+
     /// <summary>
     /// Counts the changes of who holds the chat (offer, accept, transfer, return, end): a change made on what was read
     /// is written only while the row still has the version read, else the row is read again and the change decided anew.

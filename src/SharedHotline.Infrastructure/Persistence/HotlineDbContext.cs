@@ -49,6 +49,7 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Statistics.StatSettlementRecord> StatSettlement => Set<Statistics.StatSettlementRecord>();
     public DbSet<Statistics.StatEventRecord> StatEvents => Set<Statistics.StatEventRecord>();
     public DbSet<Statistics.StatRebuildRecord> StatRebuilds => Set<Statistics.StatRebuildRecord>();
+    public DbSet<Statistics.StatInvitationRecord> StatInvitations => Set<Statistics.StatInvitationRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,6 +117,8 @@ public class HotlineDbContext : DbContext, IDataProtectionKeyContext
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.OriginHash).HasMaxLength(64);
             e.Property(c => c.ServedIn).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.InvitedFromUrl).HasMaxLength(InvitedPageLimits.MaxUrl);
+            e.Property(c => c.InvitedFromTitle).HasMaxLength(InvitedPageLimits.MaxTitle);
             e.HasIndex(c => new { c.OriginHash, c.State });
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
         });

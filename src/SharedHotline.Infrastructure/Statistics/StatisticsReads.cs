@@ -51,6 +51,18 @@ public sealed class StatisticsReads(HotlineDbContext db)
         return rows.Select(r => new SettlementCell(start, r.AnsweredBy, r.CitizenKommune, r.Chats, r.HandledMs)).ToList();
     }
 
+    /// <summary>The invitations of each kommune over the period, or per day with <paramref name="byDay"/>.</summary>
+    public async Task<List<InvitationCounts>> InvitationsAsync(IReadOnlyCollection<int> kommuner, int fromDay, int toDay, bool byDay, CancellationToken ct)
+    {
+        var rows = await db.StatInvitations.AsNoTracking()
+            .Where(i => kommuner.Contains(i.KommuneKode) && i.LocalDay >= fromDay && i.LocalDay <= toDay)
+            .Select(i => new { i.KommuneKode, i.LocalDay, i.Shown, i.Accepted, i.Declined, i.Expired })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.KommuneKode, Day: byDay ? r.LocalDay : 0))
+            .Select(g => new InvitationCounts(g.Key.KommuneKode, g.Key.Day, g.Sum(r => r.Shown), g.Sum(r => r.Accepted), g.Sum(r => r.Declined), g.Sum(r => r.Expired)))
+            .OrderBy(c => c.KommuneKode).ThenBy(c => c.LocalDay).ToList();
+    }
+
     /// <summary>The hours themselves between two instants (sums, no histograms): what the demand forecast reads for a few weeks.</summary>
     public async Task<List<StatHour>> HoursAsync(IReadOnlyCollection<int> kommuner, Instant from, Instant to, CancellationToken ct)
     {

@@ -199,6 +199,12 @@ internal static class StatisticsModel
             e.ToTable("stat_settlement");
             e.HasKey(s => new { s.LocalDay, s.AnsweredBy, s.CitizenKommune });
         });
+        model.Entity<StatInvitationRecord>(e =>
+        {
+            e.ToTable("stat_invitations");
+            e.HasKey(i => new { i.KommuneKode, i.HourStart });
+            e.HasIndex(i => i.LocalDay);
+        });
         model.Entity<StatRebuildRecord>(e =>
         {
             e.ToTable("stat_rebuilds");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
+using SharedHotline.Domain.Invitations;
 using SharedHotline.Domain.Statistics;
 using SharedHotline.Infrastructure.Persistence;
 
@@ -56,6 +57,24 @@ public static class StatisticsWrites
     public static Task AddCaseAsync(HotlineDbContext db, int kommuneKode, Instant at, CaseFigure figure, DateTimeZone zone, CancellationToken ct) =>
         AddBucketsAsync(db, kommuneKode, StatHour.HourOf(at), zone, StatFigures.Empty,
             figure == CaseFigure.MeetingBooked ? 1 : 0, figure == CaseFigure.MeetingHeld ? 1 : 0, figure == CaseFigure.MessageLeft ? 1 : 0, ct);
+
+    /// <summary>An invitation shown, accepted, declined or expired counts in the hour it happened.</summary>
+    public static Task AddInvitationAsync(HotlineDbContext db, int kommuneKode, Instant at, InvitationOutcome outcome, DateTimeZone zone, CancellationToken ct)
+    {
+        var hour = StatHour.HourOf(at);
+        // The column is one of four names of our own (the outcome), never input.
+        var column = outcome.ToString();
+        var sql = $$"""
+            INSERT INTO stat_invitations ("KommuneKode", "HourStart", "LocalDay", "Shown", "Accepted", "Declined", "Expired") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})
+            ON CONFLICT ("KommuneKode", "HourStart") DO UPDATE SET "{{column}}" = stat_invitations."{{column}}" + 1
+            """;
+        return db.Database.ExecuteSqlRawAsync(
+            sql,
+            [kommuneKode, Time(hour), DayOf(hour, zone), One(outcome, InvitationOutcome.Shown), One(outcome, InvitationOutcome.Accepted), One(outcome, InvitationOutcome.Declined), One(outcome, InvitationOutcome.Expired)],
+            ct);
+    }
+
+    private static int One(InvitationOutcome outcome, InvitationOutcome which) => outcome == which ? 1 : 0;
 
     public static int DayOf(Instant instant, DateTimeZone zone) => instant.InZone(zone).Date.ToDateOnly().DayNumber;
 

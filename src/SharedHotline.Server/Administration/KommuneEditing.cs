@@ -35,6 +35,7 @@ public sealed class KommuneEditing(HotlineDbContext db, RotaProvider rota, IPubl
         ("sharedStaffInOwnHours", s => new { s.SharedStaffInOwnHours, s.SharedStaffInOwnHoursWait }),
         ("meetingTopics", s => s.MeetingTopics),
         ("partnershipHandlesMessages", s => s.PartnershipHandlesMessages),
+        ("invitations", s => s.Invitations),
     ];
 
     /// <summary>

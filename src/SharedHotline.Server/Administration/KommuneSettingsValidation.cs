@@ -121,9 +121,10 @@ public static partial class KommuneSettingsValidation
         return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
-    private static WeeklyHours? Hours(IReadOnlyList<OwnHoursWindow>? windows, Dictionary<string, string[]> errors)
+    /// <summary>Weekday windows (own hours, or the hours invitations are on) under the field <paramref name="name"/>.</summary>
+    public static WeeklyHours? Hours(IReadOnlyList<OwnHoursWindow>? windows, Dictionary<string, string[]> errors, string name = "ownHours")
     {
-        var parsed = List(windows, "ownHours", 21, errors, (w, field) =>
+        var parsed = List(windows, name, 21, errors, (w, field) =>
         {
             var from = Time(w.From);
             var to = Time(w.To);
@@ -156,7 +157,7 @@ public static partial class KommuneSettingsValidation
         {
             if (parsed.Take(i).Any(o => o.Day == parsed[i].Day && o.Start < parsed[i].End && parsed[i].Start < o.End))
             {
-                errors[$"ownHours[{i}]"] = ["These hours overlap other hours on the same day."];
+                errors[$"{name}[{i}]"] = ["These hours overlap other hours on the same day."];
             }
         }
 

@@ -24,7 +24,8 @@ public static class ChatViews
         chat.CreatedAt,
         messages.OrderBy(m => m.Seq).Select(ToContract).ToList(),
         kommune.Settings.CannedAnswers.Select(c => new CannedAnswerDto(c.Title, c.Text)).ToList(),
-        kommune.Settings.SelfServiceLinks.Select(l => new LinkDto(l.Title, l.Url)).ToList());
+        kommune.Settings.SelfServiceLinks.Select(l => new LinkDto(l.Title, l.Url)).ToList(),
+        chat.InvitedFromUrl is { } url ? new InvitedFrom(url, chat.InvitedFromTitle) : null);
 
     public static string FirstName(string displayName) => displayName.Split(' ', 2)[0];
 }

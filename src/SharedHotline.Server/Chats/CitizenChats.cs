@@ -22,6 +22,7 @@ public sealed class CitizenChats(
     StoredMessages acks,
     CitizenSessionTokens tokens,
     QueuedChatCap queueCap,
+    Invitations.InvitationService invitations,
     TimeProvider time,
     ILogger<CitizenChats> logger)
 {
@@ -52,6 +53,9 @@ public sealed class CitizenChats(
         }
 
         var origin = await queueCap.CheckAsync(citizenAddress, ct);
+        var (invitedUrl, invitedTitle) = request.Invitation is { } invited
+            ? Invitations.InvitationService.ContextOf(invited.PageUrl, invited.PageTitle, kommune.Settings.WebsiteOrigins)
+            : (null, null);
         var chat = new ChatRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -63,6 +67,8 @@ public sealed class CitizenChats(
             CreatedAt = now,
             CitizenSeenAt = now,
             OriginHash = origin,
+            InvitedFromUrl = invitedUrl,
+            InvitedFromTitle = invitedTitle,
         };
         db.Chats.Add(chat);
         Outbox.Add(db, new Domain.Events.ChatStarted(chat.Id, kommune.Kode, topic.Code, duty.Mode.ToString(), now));
@@ -84,6 +90,19 @@ public sealed class CitizenChats(
         }
 
         await dispatcher.DispatchAsync(ct);
+        if (request.Invitation is { } accepted)
+        {
+            // Only now that the chat holds its place is the invitation's let go, so nobody else is invited into it meanwhile.
+            try
+            {
+                await invitations.AcceptAsync(kommune, accepted.InvitationId, ct);
+            }
+            catch (LiveStateUnavailableException)
+            {
+                logger.LogWarning("Invitation {InvitationId} of chat {ChatId} could not be let go now; it expires by itself", accepted.InvitationId, chat.Id);
+            }
+        }
+
         return new StartChatResult(await ViewAsync(chat.Id, tokens.Issue(chat.Id), 0, ct), null);
     }
 

@@ -12,6 +12,7 @@ using SharedHotline.Server.Administration;
 using SharedHotline.Server.Cases;
 using SharedHotline.Server.Chats;
 using SharedHotline.Server.Health;
+using SharedHotline.Server.Invitations;
 using SharedHotline.Server.Privacy;
 using SharedHotline.Server.Rota;
 using SharedHotline.Server.Statistics;
@@ -55,6 +56,7 @@ public static class HotlineHost
         services.AddNodeDrain(builder.Configuration);
         services.AddCases();
         services.AddStatistics();
+        services.AddInvitations();
         services.AddWebPages();
         return builder;
     }
@@ -94,6 +96,7 @@ public static class HotlineHost
         app.MapCallbacksApi();
         app.MapCases();
         app.MapStatistics();
+        app.MapInvitationsApi();
         app.MapRotaApi();
         app.MapChatHubs();
         app.MapTranscriptsApi();

@@ -28,16 +28,17 @@ public static class StatisticsCsv
         {
             "Dato", "Tilbudt", "Besvaret", "Opgivet", $"Servicegrad (% inden for {thresholdSeconds} s)", "Ventetid p50 (s)", "Ventetid p90 (s)",
             "Behandlingstid p50 (s)", "Behandlingstid p90 (s)", "Egen åbningstid (%)", "Fælles vagt (%)", "Overløb (%)", "Telefonmøder booket", "Telefonmøder holdt", "Beskeder",
+            "Invitationer vist", "Invitationer accepteret", "Invitationer afvist", "Invitationer udløbet",
         };
-        var rows = kommune.Days.Select(d => Row(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Figures));
-        return DanishCsv.Write(rows.Prepend(header).Append(Row("I alt", kommune.Total)));
+        var rows = kommune.Days.Select(d => Row(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Figures, d.Invitations));
+        return DanishCsv.Write(rows.Prepend(header).Append(Row("I alt", kommune.Total, kommune.Invitations)));
     }
 
-    private static object?[] Row(string label, FiguresView f) =>
+    private static object?[] Row(string label, FiguresView f, InvitationFiguresView i) =>
     [
         label, f.Offered, f.Answered, f.Abandoned, Percent(f.ServiceLevel), Seconds(f.WaitP50Seconds), Seconds(f.WaitP90Seconds),
         Seconds(f.HandleP50Seconds), Seconds(f.HandleP90Seconds), Percent(f.ShareOwn), Percent(f.ShareShared), Percent(f.ShareOverflow),
-        f.MeetingsBooked, f.MeetingsHeld, f.MessagesLeft,
+        f.MeetingsBooked, f.MeetingsHeld, f.MessagesLeft, i.Shown, i.Accepted, i.Declined, i.Expired,
     ];
 
     private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;

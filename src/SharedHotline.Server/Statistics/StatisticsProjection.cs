@@ -16,7 +16,7 @@ namespace SharedHotline.Server.Statistics;
 /// them, so the projection and a recomputation agree. What a rebuild already counted is left to it.
 /// </summary>
 public sealed class StatisticsProjection(HotlineDbContext db, TimeProvider time) :
-    IConsumer<ChatEnded>, IConsumer<ChatAbandoned>, IConsumer<CaseReceived>, IConsumer<CaseCallRecorded>
+    IConsumer<ChatEnded>, IConsumer<ChatAbandoned>, IConsumer<CaseReceived>, IConsumer<CaseCallRecorded>, IConsumer<InvitationCounted>
 {
     public Task Consume(ConsumeContext<ChatEnded> context) => CountChatAsync(context.Message.EventId, context.Message.ChatId, context.CancellationToken);
 
@@ -53,6 +53,13 @@ public sealed class StatisticsProjection(HotlineDbContext db, TimeProvider time)
         await CountAsync(e.EventId, held, (db, ct) => StatisticsWrites.AddCaseAsync(db, record.KommuneKode, held, CaseFigure.MeetingHeld, RotaSnapshot.Copenhagen, ct), context.CancellationToken);
     }
 
+    /// <summary>Invitations are counted as they happen; a rebuild leaves their buckets alone (nothing else stores them).</summary>
+    public Task Consume(ConsumeContext<InvitationCounted> context)
+    {
+        var e = context.Message;
+        return CountAsync(e.EventId, null, (db, ct) => StatisticsWrites.AddInvitationAsync(db, e.KommuneKode, Instant.FromDateTimeOffset(e.At), e.Outcome, RotaSnapshot.Copenhagen, ct), context.CancellationToken);
+    }
+
     private async Task CountChatAsync(Guid eventId, Guid chatId, CancellationToken ct)
     {
         var chat = await db.Chats.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chatId, ct);
@@ -64,9 +71,9 @@ public sealed class StatisticsProjection(HotlineDbContext db, TimeProvider time)
         await CountAsync(eventId, outcome.EndedAt, (db, ct) => StatisticsWrites.AddChatAsync(db, outcome, RotaSnapshot.Copenhagen, ct), ct);
     }
 
-    private async Task CountAsync(Guid eventId, Instant happened, Func<HotlineDbContext, CancellationToken, Task> add, CancellationToken ct)
+    private async Task CountAsync(Guid eventId, Instant? happened, Func<HotlineDbContext, CancellationToken, Task> add, CancellationToken ct)
     {
-        if (await StatisticsRebuild.CountedBeforeAsync(db, ct) is { } rebuilt && happened.ToDateTimeOffset() < rebuilt)
+        if (happened is { } at && await StatisticsRebuild.CountedBeforeAsync(db, ct) is { } rebuilt && at.ToDateTimeOffset() < rebuilt)
         {
             return;
         }

@@ -25,17 +25,23 @@ public sealed class StatisticsReports(StatisticsReads reads, RotaProvider rota)
         var days = (await reads.ByDayAsync(kommuner, from, to, ct)).ToLookup(g => g.KommuneKode);
         var weeks = (await reads.ByHourOfWeekAsync(kommuner, from, to, ct)).ToLookup(g => g.KommuneKode);
         var topics = (await reads.TopicsAsync(kommuner, from, to, ct)).ToLookup(t => t.KommuneKode);
+        var invited = (await reads.InvitationsAsync(kommuner, from, to, byDay: false, ct)).ToDictionary(i => i.KommuneKode);
+        var invitedByDay = (await reads.InvitationsAsync(kommuner, from, to, byDay: true, ct)).ToDictionary(i => (i.KommuneKode, i.LocalDay));
         var report = kommuner.Select(kode =>
         {
             var kommune = snapshot.FindKommune(kode);
             var total = totals.GetValueOrDefault(kode);
+            // A day with invitations and no chat is a day of the report too.
+            var dayNumbers = days[kode].Select(d => d.Part).Concat(invitedByDay.Keys.Where(k => k.KommuneKode == kode).Select(k => k.LocalDay)).Distinct().Order();
+            var dayGroups = days[kode].ToDictionary(d => d.Part);
             return new KommuneStatistics(
                 snapshot.RefOf(kode),
                 FiguresView.Of(total, threshold),
-                days[kode].Select(d => new DayFigures(DateOnly.FromDayNumber(d.Part), FiguresView.Of(d, threshold))).ToList(),
+                dayNumbers.Select(d => new DayFigures(DateOnly.FromDayNumber(d), FiguresView.Of(dayGroups.GetValueOrDefault(d), threshold), InvitationFiguresView.Of(invitedByDay.GetValueOrDefault((kode, d))))).ToList(),
                 weeks[kode].Select(w => HourOfWeekOf(w, threshold)).ToList(),
                 topics[kode].Select(t => new TopicCount(t.Topic, kommune?.Settings.FindTopic(t.Topic)?.Name ?? t.Topic, t.Chats)).ToList(),
-                WaitBins.Of(total?.Figures ?? StatFigures.Empty));
+                WaitBins.Of(total?.Figures ?? StatFigures.Empty),
+                InvitationFiguresView.Of(invited.GetValueOrDefault(kode)));
         }).ToList();
         return new StatisticsReport(period.From, period.To, threshold, report);
     }

@@ -37,7 +37,14 @@ public sealed record FiguresView(
     }
 }
 
-public sealed record DayFigures(DateOnly Date, FiguresView Figures);
+/// <summary>Invitations to chat on the kommune's website: shown, and how they ended (<see cref="AcceptRate"/>: accepted of shown).</summary>
+public sealed record InvitationFiguresView(int Shown, int Accepted, int Declined, int Expired, double? AcceptRate)
+{
+    public static InvitationFiguresView Of(InvitationCounts? c) =>
+        c is null ? new(0, 0, 0, 0, null) : new(c.Shown, c.Accepted, c.Declined, c.Expired, c.Shown == 0 ? null : (double)c.Accepted / c.Shown);
+}
+
+public sealed record DayFigures(DateOnly Date, FiguresView Figures, InvitationFiguresView Invitations);
 
 /// <summary>An hour of the week: <see cref="Day"/> 1 = Monday … 7 = Sunday, <see cref="Hour"/> 0-23, Copenhagen wall clock.</summary>
 public sealed record HourOfWeekFigures(int Day, int Hour, FiguresView Figures);
@@ -53,7 +60,8 @@ public sealed record KommuneStatistics(
     IReadOnlyList<DayFigures> Days,
     IReadOnlyList<HourOfWeekFigures> HoursOfWeek,
     IReadOnlyList<TopicCount> Topics,
-    IReadOnlyList<WaitBin> Waits);
+    IReadOnlyList<WaitBin> Waits,
+    InvitationFiguresView Invitations);
 
 public sealed record StatisticsReport(
     DateOnly From,

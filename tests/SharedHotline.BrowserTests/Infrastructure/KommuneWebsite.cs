@@ -25,6 +25,9 @@ public sealed class KommuneWebsite : IAsyncDisposable
     /// <summary>The page with the widget.</summary>
     public string Address { get; }
 
+    /// <summary>A self-service page whose "Indsend" fails and reports the failed step to the widget.</summary>
+    public string SelfServiceAddress => new Uri(new Uri(Address), "/selvbetjening/flytning").ToString();
+
     /// <summary>The website's origin, as its admin adds it to the kommune's settings.</summary>
     public string Origin { get; private init; } = "";
 
@@ -46,7 +49,27 @@ public sealed class KommuneWebsite : IAsyncDisposable
             </body>
             </html>
             """;
+        // A self-service page that reports a failed step to the widget, as docs/kommune-websites.md tells web teams.
+        var selfService = $"""
+            <!doctype html>
+            <html lang="da">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Flytning – {name} Kommune</title></head>
+            <body>
+            <main><h1>Anmeld flytning</h1><button type="button" id="send">Indsend</button><p id="result" role="status"></p></main>
+            <script src="{hotline.Url("/widget.js")}" data-kommune="{slug}" async></script>
+            <script src="/failed-step.js"></script>
+            </body>
+            </html>
+            """;
+        const string failedStep = """
+            document.getElementById('send').addEventListener('click', function () {
+              document.getElementById('result').textContent = 'Flytningen kunne ikke anmeldes.';
+              (window.sharedhotline = window.sharedhotline || []).push(['selfServiceFailed', { topic: 'folkeregister' }]);
+            });
+            """;
         app.MapGet("/borger/pas", () => Results.Content(html, "text/html; charset=utf-8"));
+        app.MapGet("/selvbetjening/flytning", () => Results.Content(selfService, "text/html; charset=utf-8"));
+        app.MapGet("/failed-step.js", () => Results.Content(failedStep, "text/javascript; charset=utf-8"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var origin = new Uri(address).GetLeftPart(UriPartial.Authority);

@@ -56,6 +56,11 @@ public static class HttpAuthorizationMatrix
         new("GET", "/api/kommuner/{kommune}/status", Everyone("200")),
         new("GET", "/api/kommuner/{kommune}/opening-hours", Everyone("200")),
         new("POST", "/api/kommuner/{kommune}/callbacks", Everyone("201"), """{"topic":"pas","phone":"12345678"}"""),
+        new("GET", "/api/kommuner/{kommune}/invitations/rules", Everyone("200")),
+        new("POST", "/api/kommuner/{kommune}/invitations/", Everyone("400"), Json),
+        new("POST", "/api/kommuner/{kommune}/invitations/{invitationId:guid}/decline", Everyone("204")),
+        new("GET", "/api/kommuner/{kommune}/invitation-settings/", StaffOnly("200", Caller.AdminOfKommune)),
+        new("PUT", "/api/kommuner/{kommune}/invitation-settings/", StaffOnly("428", Caller.AdminOfKommune), Json),
 
         new("GET", Rota + "/rota", StaffOnly("200", RotaManagers)),
         new("GET", Rota + "/slots", StaffOnly("200", RotaManagers)),

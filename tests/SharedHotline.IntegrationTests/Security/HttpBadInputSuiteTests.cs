@@ -18,7 +18,7 @@ namespace SharedHotline.IntegrationTests.Security;
 public sealed class HttpBadInputSuiteTests
 {
     /// <summary>POST and PUT endpoints that read no body at all.</summary>
-    private static readonly string[] NoBody = ["/api/auth/logout", "/api/staff/me/shifts.ics-link", "/api/statistics/rebuild"];
+    private static readonly string[] NoBody = ["/api/auth/logout", "/api/staff/me/shifts.ics-link", "/api/statistics/rebuild", "/api/kommuner/{kommune}/invitations/{invitationId:guid}/decline"];
 
     private static readonly string Huge = new('x', 40_000);
 

@@ -253,6 +253,14 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.Property<long?>("HeldOverAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InvitedFromTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedFromUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("KommuneKode")
                         .HasColumnType("INTEGER");
 
@@ -813,6 +821,36 @@ namespace SharedHotline.Infrastructure.Persistence.Migrations
                     b.HasIndex("HourStart");
 
                     b.ToTable("stat_hours", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatInvitationRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KommuneKode", "HourStart");
+
+                    b.HasIndex("LocalDay");
+
+                    b.ToTable("stat_invitations", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatRebuildRecord", b =>

@@ -260,6 +260,14 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.Property<long?>("HeldOverAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("InvitedFromTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InvitedFromUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("KommuneKode")
                         .HasColumnType("integer");
 
@@ -822,6 +830,36 @@ namespace SharedHotline.Infrastructure.Persistence.PostgresMigrations
                     b.HasIndex("HourStart");
 
                     b.ToTable("stat_hours", (string)null);
+                });
+
+            modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatInvitationRecord", b =>
+                {
+                    b.Property<int>("KommuneKode")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Shown")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KommuneKode", "HourStart");
+
+                    b.HasIndex("LocalDay");
+
+                    b.ToTable("stat_invitations", (string)null);
                 });
 
             modelBuilder.Entity("SharedHotline.Infrastructure.Statistics.StatRebuildRecord", b =>

@@ -5,6 +5,7 @@ import { appRoot, h, replace } from '../shared/dom';
 import { ApiError, api, getJson } from '../shared/http';
 import { showStaffNav } from '../shared/staff-nav';
 import { announceChange, historySection } from './history-section';
+import { invitationsSection } from './invitations-section';
 import { onboardingSection } from './onboarding-section';
 import { partnershipSection } from './partnership-section';
 import { recordsSection } from './records-section';
@@ -59,6 +60,7 @@ async function boot(): Promise<void> {
   const sections = await Promise.all([
     settingsSection(base),
     meetingsSection(base),
+    invitationsSection(base, topics),
     staffSection(base, topics, me.id),
     recordsSection(base),
     Promise.resolve(privacySection(base)),

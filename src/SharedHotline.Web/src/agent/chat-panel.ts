@@ -87,7 +87,7 @@ export class ChatPanel {
     this.element = h(
       'article',
       { class: 'agent-chat', 'aria-labelledby': this.headingId, 'data-chat-id': chat.chatId, 'data-kommune': chat.kommune },
-      h('header', { class: 'agent-chat__head' }, h('div', null, this.heading, meta), isNew ? this.badge : null),
+      h('header', { class: 'agent-chat__head' }, h('div', null, this.heading, meta, invitedFrom(chat)), isNew ? this.badge : null),
       this.acceptBar,
       this.list,
       this.typingLine,
@@ -359,4 +359,14 @@ export class ChatPanel {
       this.renderFooter();
     }
   }
+}
+
+/** An invited chat says from which page of the kommune's website the citizen accepted the invitation. */
+function invitedFrom(chat: AgentChat): HTMLElement | null {
+  const from = chat.invitedFrom;
+  if (!from) {
+    return null;
+  }
+
+  return h('p', { class: 'panel-meta invited-from' }, t('invitedFrom'), ' ', h('a', { href: from.url, target: '_blank', rel: 'noopener noreferrer' }, from.title || from.url), from.title ? h('span', { class: 'muted' }, ` (${from.url})`) : null);
 }

@@ -1,5 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
-import type { ChatMessage, ChatStateChanged, CitizenChat, MessageAck, QueueStatus, StartChatResult, TypingSignal } from '../shared/contracts';
+import type { ChatMessage, ChatStateChanged, CitizenChat, InvitationContext, MessageAck, QueueStatus, StartChatResult, TypingSignal } from '../shared/contracts';
 import { createHub, startHub } from '../shared/hub';
 
 export type LineState = 'connecting' | 'reconnecting' | 'connected';
@@ -55,9 +55,9 @@ export class CitizenLine {
     return this.starting;
   }
 
-  async start(kommune: string, topic: string, firstName: string | null): Promise<StartChatResult> {
+  async start(kommune: string, topic: string, firstName: string | null, invitation: InvitationContext | null = null): Promise<StartChatResult> {
     await this.ready();
-    return this.connection.invoke<StartChatResult>('StartChat', { kommune, topic, firstName });
+    return this.connection.invoke<StartChatResult>('StartChat', { kommune, topic, firstName, invitation });
   }
 
   async resume(token: string, afterSeq: number): Promise<CitizenChat> {

@@ -1,9 +1,17 @@
+import type { InvitationContext } from '../shared/contracts';
 import { announce, focusHeading, h, replace } from '../shared/dom';
 import { lang } from '../shared/i18n';
+import { type HostPage, Invitations } from './invitation';
 import { page, replies, session } from './page';
 import { t } from './texts';
 
-type ToHost = { type: 'ready' } | { type: 'open' } | { type: 'close' } | { type: 'size'; width: number; height: number } | { type: 'session'; token: string | null };
+type ToHost =
+  | { type: 'ready' }
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'size'; width: number; height: number }
+  | { type: 'session'; token: string | null }
+  | { type: 'invitation'; shown: boolean; remember: boolean };
 
 /** Tells the widget loader on the kommune's page what the frame needs: its size, and what to keep for a reload. */
 function tellHost(message: ToHost): void {
@@ -16,27 +24,33 @@ function tellHost(message: ToHost): void {
  * Asks the host page for what it kept for this kommune's chat (the session token and whether the panel was
  * open), in case this frame may not use storage of its own. Gives up quickly when nobody answers.
  */
-function restoreFromHost(): Promise<{ open: boolean }> {
+function restoreFromHost(): Promise<{ open: boolean; host: HostPage | null }> {
   if (window.parent === window) {
-    return Promise.resolve({ open: false });
+    return Promise.resolve({ open: false, host: null });
   }
 
   return new Promise((resolve) => {
-    const done = (open: boolean) => {
+    const done = (open: boolean, host: HostPage | null) => {
       window.removeEventListener('message', listen);
-      resolve({ open });
+      resolve({ open, host });
     };
     const listen = (event: MessageEvent) => {
-      const message = event.data as { source?: string; type?: string; token?: unknown; open?: unknown };
+      const message = event.data as { source?: string; type?: string; token?: unknown; open?: unknown; page?: { url?: unknown; title?: unknown; declinedToday?: unknown } };
       if (event.source !== window.parent || message?.source !== 'sharedhotline-host' || message.type !== 'restore') {
         return;
       }
 
       session.adopt(typeof message.token === 'string' && message.token.length < 2048 ? message.token : null);
-      done(message.open === true);
+      const host = message.page;
+      done(
+        message.open === true,
+        typeof host?.url === 'string' && /^https?:\/\//.test(host.url)
+          ? { url: host.url.slice(0, 500), title: typeof host.title === 'string' ? host.title.slice(0, 200) : '', declinedToday: host.declinedToday === true }
+          : null,
+      );
     };
     window.addEventListener('message', listen);
-    window.setTimeout(() => done(false), 1000);
+    window.setTimeout(() => done(false, null), 1000);
     tellHost({ type: 'ready' });
   });
 }
@@ -46,6 +60,10 @@ export interface EmbedShell {
   open: () => void;
   /** Resolves once the host page has said what it kept; opens the panel if it was open. */
   restored: Promise<void>;
+  /** Invitations to chat on this page of the kommune's website. */
+  invitations: Invitations;
+  /** Starts the chat of an accepted invitation (set by the page). */
+  onAccept: (topic: string, context: InvitationContext) => void;
 }
 
 /**
@@ -88,12 +106,14 @@ export function embedShell(root: HTMLElement): EmbedShell {
     ),
     body,
   );
-  root.replaceChildren(launcher, panel);
+  const slot = h('div', { class: 'invitation-slot' });
+  root.replaceChildren(slot, launcher, panel);
 
   const reportSize = () => {
     if (panel.hidden) {
       const box = launcher.getBoundingClientRect();
-      tellHost({ type: 'size', width: Math.ceil(box.width) + 24, height: Math.ceil(box.height) + 24 });
+      const invited = slot.getBoundingClientRect();
+      tellHost({ type: 'size', width: Math.ceil(Math.max(box.width, invited.width)) + 24, height: Math.ceil(box.height + invited.height) + 24 });
     }
   };
   const open = () => {
@@ -117,6 +137,26 @@ export function embedShell(root: HTMLElement): EmbedShell {
     launcher.focus();
   });
   new ResizeObserver(reportSize).observe(launcher);
+  new ResizeObserver(reportSize).observe(slot);
+  const shell: EmbedShell = { body, open, restored: Promise.resolve(), invitations: null!, onAccept: () => undefined };
+  shell.invitations = new Invitations({
+    slot,
+    busy: () => session.token !== null || !panel.hidden,
+    accept: (topic, context) => shell.onAccept(topic, context),
+    shown: (shown, remember) => tellHost({ type: 'invitation', shown, remember }),
+  });
+  window.addEventListener('message', (event: MessageEvent) => {
+    const message = event.data as { source?: string; type?: string; topic?: unknown };
+    if (event.source !== window.parent || message?.source !== 'sharedhotline-host') {
+      return;
+    }
+
+    if (message.type === 'failed-step') {
+      shell.invitations.failedStep(typeof message.topic === 'string' ? message.topic.slice(0, 64) : null);
+    } else if (message.type === 'escape') {
+      shell.invitations.close();
+    }
+  });
   session.onChange((token) => {
     tellHost({ type: 'session', token });
     drawLauncher();
@@ -128,11 +168,13 @@ export function embedShell(root: HTMLElement): EmbedShell {
       announce(t('launcherUnreadNews', { kommune: page.officialName }));
     }
   });
-  const restored = restoreFromHost().then(({ open: wasOpen }) => {
+  shell.restored = restoreFromHost().then(({ open: wasOpen, host }) => {
     drawLauncher();
     if (wasOpen) {
       open();
+    } else if (host && !session.token) {
+      void shell.invitations.start(host);
     }
   });
-  return { body, open, restored };
+  return shell;
 }

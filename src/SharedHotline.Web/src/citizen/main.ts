@@ -16,6 +16,25 @@ import { t } from './texts';
 applyBrand(page.colour);
 const root = appRoot();
 const embed = page.embedded ? embedShell(root) : null;
+if (embed) {
+  embed.onAccept = (topic, invitation) => {
+    embed.open();
+    void (async () => {
+      try {
+        await loadStatus();
+        watchLine();
+        const result = await line.start(page.slug, topic, null, invitation);
+        if (result.chat) {
+          showChat(result.chat, true);
+        } else {
+          show(closedView(result.nextOpening, topics), true);
+        }
+      } catch {
+        await showStatus(true);
+      }
+    })();
+  };
+}
 const body = embed?.body ?? root;
 const line = new CitizenLine();
 const lineNotice = h('p', { class: 'connection', role: 'status', hidden: true });

@@ -149,6 +149,11 @@ const da = {
   moveMeeting: 'Flyt telefonmødet til en anden ledig tid',
   moveButton: 'Flyt',
   cancelMessage: 'Træk beskeden tilbage',
+  invitationLabel: 'Invitation til chat fra {kommune}',
+  invitationAccept: 'Start chat',
+  invitationDecline: 'Nej tak',
+  invitationClose: 'Luk invitationen',
+  invitationAnnounce: '{text} Du kan starte en chat eller sige nej tak. Escape lukker invitationen.',
 } as const;
 
 const en: { [K in keyof typeof da]: string } = {
@@ -300,6 +305,11 @@ const en: { [K in keyof typeof da]: string } = {
   moveMeeting: 'Move the phone meeting to another free time',
   moveButton: 'Move',
   cancelMessage: 'Withdraw the message',
+  invitationLabel: 'Invitation to chat from {kommune}',
+  invitationAccept: 'Start chat',
+  invitationDecline: 'No thanks',
+  invitationClose: 'Close the invitation',
+  invitationAnnounce: '{text} You can start a chat or say no thanks. Escape closes the invitation.',
 };
 
 export const t = translator(da, en);

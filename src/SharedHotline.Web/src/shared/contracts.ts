@@ -208,6 +208,42 @@ export interface AgentChat {
   messages: ChatMessage[];
   cannedAnswers: CannedAnswer[];
   selfServiceLinks: Link[];
+  /** The page of the kommune's website whose invitation the citizen accepted. */
+  invitedFrom: InvitedFrom | null;
+}
+
+export interface InvitedFrom {
+  url: string;
+  title: string | null;
+}
+
+/** Sent with StartChat when the citizen accepted an invitation. */
+export interface InvitationContext {
+  invitationId: string;
+  pageUrl: string;
+  pageTitle: string | null;
+}
+
+/** When the widget may ask whether to invite (GET /api/kommuner/{k}/invitations/rules). */
+export interface InvitationRulesView {
+  enabled: boolean;
+  pages: InvitationPageRule[];
+  onFailedStep: boolean;
+}
+
+export interface InvitationPageRule {
+  pattern: string;
+  delaySeconds: number;
+}
+
+/** The server's answer to "invite now?": an invitation holding a place for a while, or why not. */
+export interface InvitationAnswer {
+  invite: boolean;
+  reason: string | null;
+  invitationId: string | null;
+  text: string | null;
+  topic: string | null;
+  expiresInSeconds: number;
 }
 
 export interface AgentSession {

@@ -11,6 +11,7 @@ import * as f from './format';
 import { t } from './texts';
 import type {
   Figures,
+  InvitationFigures,
   KommuneStatistics,
   PartnershipStatistics,
   ScopeKommune,
@@ -335,12 +336,25 @@ function figureRows(threshold: number): [string, (x: Figures) => string][] {
   ];
 }
 
+/** The invitations to chat on the kommune's website, as rows of the key figures table. */
+function invitationRows(): [string, (x: InvitationFigures) => string][] {
+  return [
+    [t('invitationsShown'), (x) => f.count(x.shown)],
+    [t('invitationsAccepted'), (x) => (x.acceptRate === null ? f.count(x.accepted) : `${f.count(x.accepted)} (${f.share(x.acceptRate)})`)],
+    [t('invitationsDeclined'), (x) => f.count(x.declined)],
+    [t('invitationsExpired'), (x) => f.count(x.expired)],
+  ];
+}
+
 function figuresSection(shown: Shown): HTMLElement {
   const caption = t('figuresCaption', { from: f.date(shown.from), to: f.date(shown.to) });
   const figures = table(
     caption,
     [t('figure'), ...shown.kommuner.map((k) => k.kommune.name)],
-    figureRows(shown.threshold).map(([label, read]) => row(label, shown.kommuner.map((k) => read(k.total)))),
+    [
+      ...figureRows(shown.threshold).map(([label, read]) => row(label, shown.kommuner.map((k) => read(k.total)))),
+      ...invitationRows().map(([label, read]) => row(label, shown.kommuner.map((k) => read(k.invitations)))),
+    ],
     undefined,
     'figures-table',
   );

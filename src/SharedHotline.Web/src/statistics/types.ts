@@ -57,13 +57,23 @@ export interface WaitBin {
   abandoned: number;
 }
 
+/** Invitations to chat on the kommune's website: shown, and how they ended. */
+export interface InvitationFigures {
+  shown: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  acceptRate: number | null;
+}
+
 export interface KommuneStatistics {
   kommune: KommuneRef;
   total: Figures;
-  days: { date: string; figures: Figures }[];
+  days: { date: string; figures: Figures; invitations: InvitationFigures }[];
   hoursOfWeek: HourOfWeekFigures[];
   topics: { topic: string; name: string; chats: number }[];
   waits: WaitBin[];
+  invitations: InvitationFigures;
 }
 
 export interface StatisticsReport {

@@ -6,14 +6,24 @@
 // session token and the panel's state in the page's own session storage for the frame, and hands them back
 // after the citizen moves to another page of the website. A classic script on purpose
 // (document.currentScript): it imports nothing.
+//
+// Proactive chat: the frame is told this page's address (origin and path, never the query) and title, and may
+// invite the citizen when the kommune's rules and a free agent allow. A page reports a failed self-service step with
+//   (window.sharedhotline = window.sharedhotline || []).push(['selfServiceFailed', { topic: 'pas' }]);
+// which works before and after this script has loaded. A declined or ignored invitation is remembered in this
+// site's localStorage until the day ends; nothing of it is sent to the server, and no cookie is set.
 
 interface FrameMessage {
   source: 'sharedhotline';
-  type: 'ready' | 'open' | 'close' | 'size' | 'session';
+  type: 'ready' | 'open' | 'close' | 'size' | 'session' | 'invitation';
   width?: number;
   height?: number;
   token?: string | null;
+  shown?: boolean;
+  remember?: boolean;
 }
+
+type Command = [string, { topic?: string }?];
 
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -72,6 +82,50 @@ interface FrameMessage {
     },
   };
 
+  const today = () => new Date().toLocaleDateString('sv');
+  const declined = {
+    today(): boolean {
+      try {
+        return localStorage.getItem(keyOf('invitation-declined')) === today();
+      } catch {
+        return false;
+      }
+    },
+    remember(): void {
+      try {
+        localStorage.setItem(keyOf('invitation-declined'), today());
+      } catch {
+        // No storage: the next page may invite again, which is all that is lost.
+      }
+    },
+  };
+  let ready = false;
+  let invitationShown = false;
+  const pending: Command[] = [];
+  const toFrame = (message: object) => frame.contentWindow?.postMessage({ source: 'sharedhotline-host', ...message }, source.origin);
+  const run = (command: Command) => {
+    if (!Array.isArray(command) || command[0] !== 'selfServiceFailed') {
+      return;
+    }
+
+    if (!ready) {
+      pending.push(command);
+      return;
+    }
+
+    const topic = command[1]?.topic;
+    toFrame({ type: 'failed-step', topic: typeof topic === 'string' ? topic : null });
+  };
+  const host = window as unknown as { sharedhotline?: Command[] | { push: (c: Command) => void } };
+  const queued = Array.isArray(host.sharedhotline) ? host.sharedhotline : [];
+  host.sharedhotline = { push: run };
+  queued.forEach(run);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && invitationShown) {
+      toFrame({ type: 'escape' });
+    }
+  });
+
   let open = false;
   let closedSize = { width: 320, height: 96 };
   const narrow = window.matchMedia('(max-width: 480px)');
@@ -93,7 +147,19 @@ interface FrameMessage {
 
     const message = event.data;
     if (message.type === 'ready') {
-      frame.contentWindow?.postMessage({ source: 'sharedhotline-host', type: 'restore', token: kept.get('token'), open: kept.get('open') === '1' }, source.origin);
+      const page = { url: location.origin + location.pathname, title: document.title, declinedToday: declined.today() };
+      toFrame({ type: 'restore', token: kept.get('token'), open: kept.get('open') === '1', page });
+      ready = true;
+      pending.splice(0).forEach(run);
+      return;
+    }
+
+    if (message.type === 'invitation') {
+      invitationShown = message.shown === true;
+      if (message.remember) {
+        declined.remember();
+      }
+
       return;
     }
 
@@ -103,7 +169,7 @@ interface FrameMessage {
     }
 
     if (message.type === 'size' && message.width && message.height) {
-      closedSize = { width: Math.min(message.width, 480), height: Math.min(message.height, 200) };
+      closedSize = { width: Math.min(message.width, 480), height: Math.min(message.height, 420) };
     } else if (message.type === 'open' || message.type === 'close') {
       open = message.type === 'open';
       kept.set('open', open ? '1' : null);
