@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         .Replace("{chat}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{staffId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{caseId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{invitationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{token}", "no-such-feed", StringComparison.Ordinal);
 
     private static string Key(string method, string pattern) => method + " " + pattern;
