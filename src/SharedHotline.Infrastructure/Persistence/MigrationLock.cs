@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -29,6 +30,7 @@ public sealed class MigrationLock : IAsyncDisposable
             return new MigrationLock(null);
         }
 
+        await CreateDatabaseIfMissingAsync(db, logger, ct);
         var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
@@ -46,6 +48,29 @@ public sealed class MigrationLock : IAsyncDisposable
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The lock lives in the database, so the database must exist first: as EF Core's migrations would, a node creates a
+    /// missing one (the role needs CREATEDB for that); two nodes creating it at once are one success and one 42P04.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(HotlineDbContext db, ILogger logger, CancellationToken ct)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(ct);
+            logger.LogInformation("Created the hotline's database, which did not exist");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            logger.LogInformation("Another node created the hotline's database meanwhile");
         }
     }
 

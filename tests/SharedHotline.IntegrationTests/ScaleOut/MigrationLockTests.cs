@@ -11,6 +11,34 @@ namespace SharedHotline.IntegrationTests.ScaleOut;
 public sealed class MigrationLockTests
 {
     [Fact]
+    public async Task Two_nodes_started_at_once_on_a_PostgreSQL_server_without_the_database_create_it_once_and_serve()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var missing = postgres.ConnectionString("hotline_" + Guid.NewGuid().ToString("N")[..12]);
+        var settings = new Dictionary<string, string?> { ["Hotline:Database"] = "postgres", ["ConnectionStrings:Hotline"] = missing };
+
+        var nodes = await Task.WhenAll(HotlineServer.StartAsync(Demo.TuesdayEvening, settings), HotlineServer.StartAsync(Demo.TuesdayEvening, settings));
+        try
+        {
+            foreach (var node in nodes)
+            {
+                (await node.Http.GetStringAsync("/health/ready")).Should().Be("Healthy");
+            }
+
+            await using var connection = new NpgsqlConnection(missing);
+            await connection.OpenAsync();
+            (await Scalar(connection, "SELECT count(*) FROM staff WHERE \"UserName\" = 'mia.fureso'")).Should().Be(1L, "created, migrated and seeded once");
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Two_nodes_started_at_once_on_an_empty_PostgreSQL_wait_for_the_lock_then_migrate_and_seed_once()
     {
         await using var postgres = await PostgresServer.StartAsync();
