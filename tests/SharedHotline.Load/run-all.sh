@@ -5,6 +5,7 @@
 # (each mode: the relay and the hotline take turns `rounds` times, `seconds` each, pooled per scenario).
 # With SWEEP=1 each of the three modes is a capacity sweep instead (docs/benchmarks.md; SWEEP_ARGS adds its options,
 # e.g. "--max-chats 400 --seconds 10"), reported with an SVG plot per mode, and the idle run is left out.
+# SKIP_EMBEDDED=1 leaves out the first mode (one node on the embedded default).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}; citizens=${2:-200}; agents=${3:-20}; rounds=${4:-1}
@@ -56,21 +57,23 @@ run() { dotnet "$generator" --out "$out" --rate 1 --seconds "$seconds" --rounds 
 measure() { if [ -n "${SWEEP:-}" ]; then dotnet "$generator" --out "$out" --agents "$agents" --mode sweep ${SWEEP_ARGS:-} "$@"; else run --mode compare "$@"; fi; }
 
 # 1. One node, embedded default (SQLite, in-process state).
-p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
-measure --url "http://127.0.0.1:$p" --label "one node embedded"
-if [ -z "${SWEEP:-}" ]; then
-  # The idle run against the same (warm) node, and the same connections against a bare ASP.NET Core host (the
-  # framework's own floor).
-  bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
-  pids+=($!)
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
-  curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null || { echo "bare host did not start"; tail -20 "$out/bare-host.log"; exit 1; }
-  run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
-  kill -9 "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
-  pids=("${pids[@]:0:${#pids[@]}-2}")
-else
-  kill -9 "${pids[-1]}" 2>/dev/null || true
-  pids=("${pids[@]:0:${#pids[@]}-1}")
+if [ -z "${SKIP_EMBEDDED:-}" ]; then
+  p=$(free_port); start_node embedded "$p" "$(mktemp -d)"
+  measure --url "http://127.0.0.1:$p" --label "one node embedded"
+  if [ -z "${SWEEP:-}" ]; then
+    # The idle run against the same (warm) node, and the same connections against a bare ASP.NET Core host (the
+    # framework's own floor).
+    bp=$(free_port); (cd "$(dirname "$barehost")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$bp" dotnet "$(basename "$barehost")" > "$OLDPWD/$out/bare-host.log" 2>&1) &
+    pids+=($!)
+    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null && break; sleep 0.5; done
+    curl -sf "http://127.0.0.1:$bp/api/load-test/process" >/dev/null || { echo "bare host did not start"; tail -20 "$out/bare-host.log"; exit 1; }
+    run --url "http://127.0.0.1:$p" --bare-url "http://127.0.0.1:$bp" --mode idle --idle "${IDLE:-10000}" --label "idle connections"
+    kill -9 "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
+    pids=("${pids[@]:0:${#pids[@]}-2}")
+  else
+    kill -9 "${pids[-1]}" 2>/dev/null || true
+    pids=("${pids[@]:0:${#pids[@]}-1}")
+  fi
 fi
 
 # 2. One node with Redis; 3. two nodes with Redis, citizens on A and agents on B. Several nodes share a
